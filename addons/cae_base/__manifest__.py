@@ -1,0 +1,56 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "CAE - Base",
+    "summary": "Business and employment cooperatives: entrepreneurs, activities "
+    "as analytic accounts, the entrepreneur path and its legal deadlines",
+    "version": "18.0.1.0.0",
+    "category": "Cooperative",
+    "author": "CAE suite contributors",
+    "website": "https://github.com/cae-suite/cae-suite",
+    "license": "AGPL-3",
+    "depends": [
+        "account",
+        "hr_expense",
+        "mail",
+        "portal",
+    ],
+    "external_dependencies": {"python": []},
+    "data": [
+        "security/cae_security.xml",
+        "security/ir.model.access.csv",
+        "security/cae_rules.xml",
+        "data/account_analytic_plan_data.xml",
+        "data/cae_parameter_data.xml",
+        "data/cae_exit_reason_data.xml",
+        "data/cae_trade_data.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
+        "views/cae_entrepreneur_views.xml",
+        "views/cae_activity_views.xml",
+        "views/cae_path_step_views.xml",
+        "views/cae_followup_views.xml",
+        "views/cae_trade_views.xml",
+        "views/cae_exit_reason_views.xml",
+        "views/cae_parameter_views.xml",
+        "views/account_move_views.xml",
+        "views/hr_expense_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/cae_path_transition_views.xml",
+        "views/cae_menus.xml",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/cae_entrepreneur_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_base/static/src/tours/*.js",
+        ],
+    },
+    "installable": True,
+    "application": True,
+    "development_status": "Beta",
+    "maintainers": [],
+}

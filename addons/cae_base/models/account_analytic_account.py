@@ -1,0 +1,15 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class AccountAnalyticAccount(models.Model):
+    _inherit = "account.analytic.account"
+
+    # One at most (unique on the activity side); a One2many keeps record
+    # rules simple: ``cae_activity_ids.entrepreneur_ids.user_id``.
+    cae_activity_ids = fields.One2many(
+        comodel_name="cae.activity",
+        inverse_name="analytic_account_id",
+        string="Activity",
+    )

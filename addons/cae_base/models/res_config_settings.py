@@ -1,0 +1,12 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    cae_activity_plan_id = fields.Many2one(
+        related="company_id.cae_activity_plan_id",
+        readonly=False,
+    )

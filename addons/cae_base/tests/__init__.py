@@ -1,0 +1,8 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_parameter
+from . import test_activity
+from . import test_path
+from . import test_deadlines
+from . import test_documents
+from . import test_access
+from . import test_ui
