@@ -6,7 +6,20 @@ Odoo skips browser tours silently when Chromium or the websocket-client
 package is missing; a green run must mean that every tour really ran.
 """
 
+import logging
+
 import pytest
+
+
+class _QuietTestFrameworkImport(logging.Filter):
+    """pytest-odoo imports odoo.tests before switching Odoo to test mode, which
+    Odoo reports as an error with a stack trace: nothing is wrong."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith("Importing test framework")
+
+
+logging.getLogger("odoo.tests.common").addFilter(_QuietTestFrameworkImport())
 
 
 def pytest_sessionfinish(session, exitstatus):
