@@ -57,9 +57,7 @@ class CaeGovernancePortal(CustomerPortal):
     )
     def portal_my_share_operation(self, operation_id, **kw):
         try:
-            operation = self._document_check_access(
-                "cae.share.operation", operation_id
-            )
+            operation = self._document_check_access("cae.share.operation", operation_id)
         except (AccessError, MissingError):
             return request.not_found()
         if operation.state not in PORTAL_STATES:

@@ -1,5 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 from num2words import num2words
 
 from odoo import api, fields, models
@@ -196,9 +198,11 @@ class CaeAssociate(models.Model):
         # Stored compute, run as superuser: the link does not depend on who
         # creates the associate.
         for associate in self:
-            associate.entrepreneur_id = associate.partner_id.cae_entrepreneur_ids.filtered(
-                lambda e, c=associate.company_id: e.company_id == c
-            )[:1]
+            associate.entrepreneur_id = (
+                associate.partner_id.cae_entrepreneur_ids.filtered(
+                    lambda e, c=associate.company_id: e.company_id == c
+                )[:1]
+            )
 
     @api.depends("partner_id", "company_id", "entrepreneur_id.employee_id")
     def _compute_employee_id(self):
@@ -394,8 +398,19 @@ class CaeAssociate(models.Model):
 
     @api.model
     def _amount_in_words(self, amount, currency):
-        """The amount written in French words, as on the share certificate."""
+        """The amount in French words, as on the share certificate:
+        "deux cent cinquante euros", "un million d'euros", "vingt et un euros
+        et cinquante centimes"."""
+        amount = currency.round(amount)
         try:
-            return num2words(amount, lang="fr", to="currency", currency=currency.name)
+            text = num2words(amount, lang="fr", to="currency", currency=currency.name)
         except NotImplementedError:
             return currency.with_context(lang="fr_FR").amount_to_text(amount)
+        if currency.is_zero(amount - int(amount)):
+            # num2words always spells the cents ("... et zéro centimes").
+            text = text.rsplit(" et ", 1)[0]
+        return re.sub(r"\b(millions?|milliards?) euros", r"\1 d'euros", text)
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return f"Attestation de parts - {self.name}"

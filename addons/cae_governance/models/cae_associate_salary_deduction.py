@@ -70,9 +70,7 @@ class CaeAssociate(models.Model):
         for associate in associates:
             mine = subscriptions.filtered(lambda s, a=associate: s.associate_id == a)
             remaining = sum(mine.mapped("amount_remaining"))
-            due = sum(
-                max(scheduled.get(s, 0.0) - s.amount_paid, 0.0) for s in mine
-            )
+            due = sum(max(scheduled.get(s, 0.0) - s.amount_paid, 0.0) for s in mine)
             amount = min(remaining, max(associate.salary_deduction_amount, due))
             result[associate.partner_id.id] = company.currency_id.round(amount)
         return result

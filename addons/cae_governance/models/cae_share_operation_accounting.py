@@ -4,6 +4,8 @@ from odoo import Command, models
 from odoo.exceptions import UserError
 
 
+# One model, one register: each kind of operation lives in its own file.
+# pylint: disable=consider-merging-classes-inherited
 class CaeShareOperation(models.Model):
     """Journal entries of the share capital (French PCG flow).
 
@@ -99,7 +101,12 @@ class CaeShareOperation(models.Model):
                     0.0,
                     True,
                 ),
-                (self._capital_account("cae_capital_uncalled_account_id"), 0.0, amount, False),
+                (
+                    self._capital_account("cae_capital_uncalled_account_id"),
+                    0.0,
+                    amount,
+                    False,
+                ),
             ],
         )
 

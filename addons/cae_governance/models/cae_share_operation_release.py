@@ -9,6 +9,8 @@ PAYMENT_METHODS = [
 ]
 
 
+# One model, one register: each kind of operation lives in its own file.
+# pylint: disable=consider-merging-classes-inherited
 class CaeShareOperation(models.Model):
     """Releases: payments of subscribed capital.
 
@@ -49,9 +51,13 @@ class CaeShareOperation(models.Model):
             lambda o: o.operation_type == "release" and o.state == "draft"
         ):
             subscription = release.subscription_id
-            if subscription and release.currency_id.compare_amounts(
-                release.amount, subscription.amount_remaining
-            ) > 0:
+            if (
+                subscription
+                and release.currency_id.compare_amounts(
+                    release.amount, subscription.amount_remaining
+                )
+                > 0
+            ):
                 raise ValidationError(release._release_too_high_message())
 
     def _release_too_high_message(self):
@@ -102,7 +108,10 @@ class CaeShareOperation(models.Model):
                     date=fields.Date.to_string(subscription.date),
                 )
             )
-        if self.currency_id.compare_amounts(self.amount, subscription.amount_remaining) > 0:
+        if (
+            self.currency_id.compare_amounts(self.amount, subscription.amount_remaining)
+            > 0
+        ):
             raise UserError(self._release_too_high_message())
         if (
             self.payment_method == "bank"

@@ -13,6 +13,8 @@ PAYMENT_STATES = [
 ]
 
 
+# One model, one register: each kind of operation lives in its own file.
+# pylint: disable=consider-merging-classes-inherited
 class CaeShareOperation(models.Model):
     """Subscriptions: shares bought from the cooperative, and their calls.
 
@@ -58,10 +60,10 @@ class CaeShareOperation(models.Model):
         string="Payment journal",
         domain="[('type', 'in', ('bank', 'cash')), ('company_id', '=', company_id)]",
         check_company=True,
-        default=lambda self: self.env["account.journal"].search(
-            [("type", "=", "bank"), ("company_id", "=", self.env.company.id)],
-            limit=1,
-        ),
+        compute="_compute_payment_journal_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="Bank or cash journal through which the associate pays.",
     )
     release_ids = fields.One2many(
@@ -126,6 +128,19 @@ class CaeShareOperation(models.Model):
                 Command.create({"sequence": index, "due_date": due, "amount": amount})
                 for index, (due, amount) in enumerate(operation._prepare_schedule())
             ]
+
+    @api.depends("company_id", "operation_type")
+    def _compute_payment_journal_id(self):
+        for operation in self:
+            if operation.payment_journal_id.company_id == operation.company_id or (
+                operation.operation_type not in ("subscription", "release")
+            ):
+                operation.payment_journal_id = operation.payment_journal_id
+                continue
+            operation.payment_journal_id = self.env["account.journal"].search(
+                [("type", "=", "bank"), ("company_id", "=", operation.company_id.id)],
+                limit=1,
+            )
 
     @api.depends("call_ids.state", "call_ids.amount")
     def _compute_amount_called(self):
@@ -254,7 +269,9 @@ class CaeShareOperation(models.Model):
         associate = self.associate_id
         currency = self.currency_id
         self._check_holder_allowed(associate)
-        self._check_min_shares(associate, self._get_holding(associate)[0] + self.quantity)
+        self._check_min_shares(
+            associate, self._get_holding(associate)[0] + self.quantity
+        )
         calls = self.call_ids
         if not calls:
             raise UserError(_("Give the schedule of payments of the subscription."))
@@ -287,7 +304,9 @@ class CaeShareOperation(models.Model):
                         due=fields.Date.to_string(call.due_date),
                     )
                 )
-        initial = sum(calls.filtered(lambda c: c.due_date <= self.date).mapped("amount"))
+        initial = sum(
+            calls.filtered(lambda c: c.due_date <= self.date).mapped("amount")
+        )
         minimum = self._get_min_initial_payment()
         if currency.compare_amounts(initial, minimum) < 0:
             raise UserError(
@@ -296,7 +315,7 @@ class CaeShareOperation(models.Model):
                     "(loi 47-1775, art. 12): %(minimum)s for %(quantity)s "
                     "share(s) of %(nominal)s, but only %(initial)s is paid on "
                     "%(date)s.",
-                    ratio=f"{self._get_min_paid_ratio() * 100:g} %",
+                    ratio=self._format_ratio(self._get_min_paid_ratio()),
                     minimum=self._format_amount(minimum),
                     quantity=self.quantity,
                     nominal=self._format_amount(self.unit_value),

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
+# One model, one register: each kind of operation lives in its own file.
+# pylint: disable=consider-merging-classes-inherited
 class CaeShareOperation(models.Model):
     """Transfers of fully paid shares from one associate to another contact.
 

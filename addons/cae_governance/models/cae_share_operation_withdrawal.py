@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
+# One model, one register: each kind of operation lives in its own file.
+# pylint: disable=consider-merging-classes-inherited
 class CaeShareOperation(models.Model):
     """Withdrawals: shares given back to the cooperative and reimbursed.
 
@@ -110,7 +112,7 @@ class CaeShareOperation(models.Model):
                     capital=self._format_amount(capital),
                     after=self._format_amount(after),
                     floor=self._format_amount(floor),
-                    ratio=f"{ratio * 100:g} %",
+                    ratio=self._format_ratio(ratio),
                     highest=self._format_amount(highest),
                 )
             )

@@ -87,7 +87,10 @@ class CaeShareRegister(models.Model):
         )
         associates = dict(
             self.env["cae.associate"]._read_group(
-                [("company_id", "in", self.company_id.ids), ("state", "=", "associate")],
+                [
+                    ("company_id", "in", self.company_id.ids),
+                    ("state", "=", "associate"),
+                ],
                 ["company_id"],
                 ["__count"],
             )
@@ -173,7 +176,9 @@ class CaeShareRegister(models.Model):
         return self.env.cr.fetchall()
 
     def _get_capital_max(self):
-        return max((capital for _date, capital in self._get_capital_history()), default=0.0)
+        return max(
+            (capital for _date, capital in self._get_capital_history()), default=0.0
+        )
 
     # ------------------------------------------------------------------
     # Actions

@@ -34,7 +34,5 @@ class ResPartner(models.Model):
         if len(associates) == 1:
             action.update(view_mode="form", res_id=associates.id)
         else:
-            action.update(
-                view_mode="list,form", domain=[("partner_id", "=", self.id)]
-            )
+            action.update(view_mode="list,form", domain=[("partner_id", "=", self.id)])
         return action

@@ -22,7 +22,6 @@ class ReportShareRegister(models.AbstractModel):
             "docs": registers,
             "date": date,
             "registers": {
-                register.id: register._get_register_data(date)
-                for register in registers
+                register.id: register._get_register_data(date) for register in registers
             },
         }

@@ -22,9 +22,9 @@ class ReportShareRegisterXlsx(models.AbstractModel):
             self.env["cae.associate"]._fields["kind"]._description_selection(self.env)
         )
         types = dict(
-            self.env["cae.share.operation"]._fields[
-                "operation_type"
-            ]._description_selection(self.env)
+            self.env["cae.share.operation"]
+            ._fields["operation_type"]
+            ._description_selection(self.env)
         )
         for register in registers:
             money = workbook.add_format(

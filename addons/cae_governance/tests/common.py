@@ -115,7 +115,9 @@ class CaeGovernanceCommon(CaeAccountingCommon):
         )
 
     @classmethod
-    def _operation(cls, operation_type, associate, quantity, on, share_class=None, **vals):
+    def _operation(
+        cls, operation_type, associate, quantity, on, share_class=None, **vals
+    ):
         return cls.Operation.create(
             {
                 "operation_type": operation_type,

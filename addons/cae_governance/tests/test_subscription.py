@@ -88,9 +88,7 @@ class TestSubscription(CaeGovernanceCommon):
                 }
             ],
         )
-        self.assertEqual(
-            subscription.call_ids.mapped("state"), ["called", "planned"]
-        )
+        self.assertEqual(subscription.call_ids.mapped("state"), ["called", "planned"])
         self.assertRecordValues(
             self.assoc_alice,
             [
@@ -129,9 +127,7 @@ class TestSubscription(CaeGovernanceCommon):
         self.assertFalse(subscription.move_ids)
         self.assertFalse(subscription.release_ids)
         self.assertEqual(
-            self.env["cae.share.register"]
-            ._get_for_company(self.company)
-            .next_number,
+            self.env["cae.share.register"]._get_for_company(self.company).next_number,
             register_next,
         )
 
