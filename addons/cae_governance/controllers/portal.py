@@ -17,20 +17,29 @@ class CaeGovernancePortal(CustomerPortal):
     records, operations and calls only; any other id answers 404.
     """
 
+    def _get_my_associates(self):
+        """The user's own associate records (as a person, or as the contact
+        of a legal entity); staff who may read every associate see only
+        theirs here too."""
+        Associate = request.env["cae.associate"]
+        if not Associate.has_access("read"):
+            return Associate
+        partner = request.env.user.partner_id
+        return Associate.search(
+            [("partner_id", "in", (partner | partner.commercial_partner_id).ids)]
+        )
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "cae_share_count" in counters:
-            Associate = request.env["cae.associate"]
-            values["cae_share_count"] = (
-                sum(Associate.search([]).mapped("share_count"))
-                if Associate.has_access("read")
-                else 0
+            values["cae_share_count"] = sum(
+                self._get_my_associates().mapped("share_count")
             )
         return values
 
     @route(["/my/shares"], type="http", auth="user", website=True)
     def portal_my_shares(self, **kw):
-        associates = request.env["cae.associate"].search([])
+        associates = self._get_my_associates()
         Operation = request.env["cae.share.operation"]
         values = self._prepare_portal_layout_values()
         values.update(

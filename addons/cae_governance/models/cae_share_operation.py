@@ -323,6 +323,18 @@ class CaeShareOperation(models.Model):
     def action_validate(self):
         """Check and register the draft operations, in date order."""
         self._check_access_capital()
+        if "cae_pending_moves" in self.env.context:
+            # Registered within another validation (the payment made at
+            # subscription): its entries join those of the outer one.
+            self._validate_in_order()
+            return True
+        pending = []
+        self.with_context(cae_pending_moves=pending)._validate_in_order()
+        if pending:
+            self._post_pending_moves(pending)
+        return True
+
+    def _validate_in_order(self):
         for company, operations in self.grouped("company_id").items():
             register = self.env["cae.share.register"]._get_for_company(company)
             # First of all, so that every check below reads data no other
@@ -331,7 +343,6 @@ class CaeShareOperation(models.Model):
             for operation in operations.sorted(lambda o: (o.date, o.id)):
                 operation._check_can_validate()
                 operation._do_validate(register)
-        return True
 
     def action_cancel(self):
         for operation in self:

@@ -1,6 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, models
+from odoo import Command, api, models
 from odoo.exceptions import UserError
 
 
@@ -46,38 +46,56 @@ class CaeShareOperation(models.Model):
             for field_name in field_names:
                 self._capital_account(field_name)
 
-    def _post_move(self, label, lines, date=None):
-        """Create and post an entry of this operation.
+    def _post_move(self, label, lines, date=None, calls=None):
+        """Create and post an entry of this operation (linked to ``calls``
+        when it calls capital).
+
+        Within :meth:`action_validate` the entry is only prepared: all the
+        entries of the validation are created and posted together at its
+        end (see :meth:`_post_pending_moves`), much faster for a batch.
 
         :param lines: ``[(account, debit, credit, with_partner)]``
         """
+        vals = self._prepare_move_vals(label, lines, date)
+        pending = self.env.context.get("cae_pending_moves")
+        if pending is not None:
+            pending.append((vals, calls))
+            return self.env["account.move"]
+        return self._post_pending_moves([(vals, calls)])
+
+    @api.model
+    def _post_pending_moves(self, pending):
+        moves = self.env["account.move"].create([vals for vals, _calls in pending])
+        moves.action_post()
+        for (_vals, calls), move in zip(pending, moves, strict=True):
+            if calls:
+                calls.move_id = move
+        return moves
+
+    def _prepare_move_vals(self, label, lines, date=None):
         self.ensure_one()
         partner = self.partner_id
-        move = self.env["account.move"].create(
-            {
-                "move_type": "entry",
-                "journal_id": self.company_id._get_cae_capital_journal().id,
-                "company_id": self.company_id.id,
-                "date": date or self.date,
-                "ref": label,
-                "cae_share_operation_id": self.id,
-                "line_ids": [
-                    Command.create(
-                        {
-                            "account_id": account.id,
-                            "name": label,
-                            "debit": debit,
-                            "credit": credit,
-                            "partner_id": partner.id if with_partner else False,
-                        }
-                    )
-                    for account, debit, credit, with_partner in lines
-                    if debit or credit
-                ],
-            }
-        )
-        move.action_post()
-        return move
+        return {
+            "move_type": "entry",
+            "journal_id": self.company_id._get_cae_capital_journal().id,
+            "company_id": self.company_id.id,
+            "date": date or self.date,
+            "ref": label,
+            "cae_share_operation_id": self.id,
+            "line_ids": [
+                Command.create(
+                    {
+                        "account_id": account.id,
+                        "name": label,
+                        "debit": debit,
+                        "credit": credit,
+                        "partner_id": partner.id if with_partner else False,
+                    }
+                )
+                for account, debit, credit, with_partner in lines
+                if debit or credit
+            ],
+        }
 
     def _label(self, what):
         self.ensure_one()
@@ -110,12 +128,16 @@ class CaeShareOperation(models.Model):
             ],
         )
 
-    def _post_call_move(self, amount, date):
-        """Call ``amount`` of this subscription's capital on ``date``."""
+    def _post_call_move(self, calls, date):
+        """Call the capital of ``calls`` of this subscription on ``date``."""
+        amount = sum(calls.mapped("amount"))
         if not self._uses_accounting() or not amount:
             return self.env["account.move"]
+        return self._post_move(*self._prepare_call_move_args(amount, date), calls=calls)
+
+    def _prepare_call_move_args(self, amount, date):
         account = self._capital_account
-        return self._post_move(
+        return (
             self._label(self.env._("Call of capital")),
             [
                 (account("cae_associate_called_account_id"), amount, 0.0, True),
@@ -123,7 +145,7 @@ class CaeShareOperation(models.Model):
                 (account("cae_capital_uncalled_account_id"), amount, 0.0, False),
                 (account("cae_capital_called_account_id"), 0.0, amount, False),
             ],
-            date=date,
+            date,
         )
 
     def _get_receipt_account(self):

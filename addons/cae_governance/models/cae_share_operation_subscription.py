@@ -222,9 +222,7 @@ class CaeShareOperation(models.Model):
         if not calls:
             return
         calls.write({"state": "called", "call_date": date})
-        move = self._post_call_move(sum(calls.mapped("amount")), date)
-        if move:
-            calls.write({"move_id": move.id})
+        self._post_call_move(calls, date)
 
     def _call_up_to(self, target, date):
         """Call planned lines, in order, until ``target`` is called (the last
@@ -246,7 +244,8 @@ class CaeShareOperation(models.Model):
 
     @api.model
     def cron_call_due_capital(self):
-        """Call the capital whose due date has come (daily)."""
+        """Call the capital whose due date has come (daily), in batch: one
+        write per due date, the entries created and posted together."""
         calls = self.env["cae.share.call"].search(
             [
                 ("state", "=", "planned"),
@@ -254,12 +253,24 @@ class CaeShareOperation(models.Model):
                 ("subscription_id.state", "=", "done"),
             ]
         )
-        for (subscription, due_date), lines in calls.grouped(
-            lambda c: (c.subscription_id, c.due_date)
-        ).items():
-            subscription.with_company(subscription.company_id)._call_lines(
-                lines, due_date
-            )
+        for due_date, lines in calls.grouped("due_date").items():
+            lines.write({"state": "called", "call_date": due_date})
+        self._post_pending_moves(
+            [
+                (
+                    subscription._prepare_move_vals(
+                        *subscription._prepare_call_move_args(
+                            sum(lines.mapped("amount")), due_date
+                        )
+                    ),
+                    lines,
+                )
+                for (subscription, due_date), lines in calls.grouped(
+                    lambda c: (c.subscription_id, c.due_date)
+                ).items()
+                if subscription._uses_accounting()
+            ]
+        )
 
     # ------------------------------------------------------------------
     # Validation

@@ -32,6 +32,7 @@ class TestPortal(HttpCase):
                 company_id=company.id,
                 company_ids=[company.id],
                 name=login.replace("_portal", "").title() + " Associée",
+                lang="fr_FR",
             )
             associate = cls.env["cae.associate"].create(
                 {"partner_id": user.partner_id.id, "company_id": company.id}
@@ -62,15 +63,16 @@ class TestPortal(HttpCase):
         self.assertIn(
             f"/my/shares/certificate/{self.associates['anne_portal'].id}", response.text
         )
-        # The payments to come: 150.00 in two calls.
-        self.assertIn("Payments to come", response.text)
+        # In French, with the payments to come: 150.00 in two calls.
+        self.assertIn("Versements à venir", response.text)
+        self.assertEqual(response.text.count("75,00"), 4)
 
     def test_own_documents(self):
         self.authenticate("anne_portal", "anne_portal")
         own = self.subscriptions["anne_portal"]
         response = self.url_open(f"/my/shares/operation/{own.id}")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("Schedule of payments", response.text)
+        self.assertIn("Échéancier des versements", response.text)
         response = self.url_open(
             f"/my/shares/certificate/{self.associates['anne_portal'].id}"
         )
