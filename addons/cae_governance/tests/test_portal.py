@@ -93,6 +93,21 @@ class TestPortal(HttpCase):
             self.assertIn(response.status_code, (403, 404), url)
             self.assertNotIn("Yves", response.text, url)
 
+    def test_staff_see_their_own_shares_only(self):
+        """An advisor may read the whole register in the back office; their
+        portal page still shows their own shares only."""
+        new_test_user(
+            self.env,
+            login="advisor_portal_page",
+            groups="base.group_user,cae_base.group_cae_advisor",
+            lang="fr_FR",
+        )
+        self.authenticate("advisor_portal_page", "advisor_portal_page")
+        response = self.url_open("/my/shares")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Vous ne détenez aucune part", response.text)
+        self.assertNotIn("Anne Associée", response.text)
+
     def test_public_user_redirected_to_login(self):
         response = self.url_open(
             f"/my/shares/certificate/{self.associates['anne_portal'].id}",
