@@ -68,16 +68,24 @@ class CaeShareCall(models.Model):
         "subscription_id.call_ids.amount",
         "subscription_id.call_ids.due_date",
         "subscription_id.call_ids.state",
+        "subscription_id.call_ids.call_date",
     )
     def _compute_amount_paid(self):
         today = fields.Date.context_today(self)
         for subscription in self.subscription_id:
-            # The paid amount settles the calls in due-date order, the called
-            # part of a split instalment first.
+            # The paid amount settles the calls in due-date order, then in
+            # the order they were called (the called part of a split
+            # instalment before its planned rest).
             left = subscription.amount_paid
             currency = subscription.currency_id
             for call in subscription.call_ids.sorted(
-                lambda c: (c.due_date, c.state != "called", c.sequence, c.id)
+                lambda c: (
+                    c.due_date,
+                    c.state != "called",
+                    c.call_date or c.due_date,
+                    c.sequence,
+                    c.id,
+                )
             ):
                 paid = min(call.amount, max(left, 0.0))
                 left -= paid
