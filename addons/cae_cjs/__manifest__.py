@@ -33,7 +33,9 @@
         "views/cae_cjs_menus.xml",
         "report/cae_cjs_reports.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/cae_cjs_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "cae_cjs/static/src/tours/*.js",

@@ -141,7 +141,8 @@ class CaeCjsContract(models.Model):
         self.filtered(lambda c: c.state in ("draft", "cancelled")).action_create_quote()
         orders = self.sale_order_id.sudo()
         orders.filtered(lambda o: o.state in ("draft", "sent")).action_confirm()
-        invoices = orders._create_invoices()
+        # One invoice per contract, even for a customer with several.
+        invoices = orders._create_invoices(grouped=True)
         return self._action_view_invoices(invoices.with_env(self.env))
 
     def action_view_quote(self):

@@ -70,7 +70,9 @@ class CaeCjsDecision(models.Model):
         for decision in self:
             votes = (decision.votes_for, decision.votes_against, decision.votes_abstain)
             if min(votes) < 0:
-                raise ValidationError(self.env._("A number of votes cannot be negative."))
+                raise ValidationError(
+                    self.env._("A number of votes cannot be negative.")
+                )
             voters = len(decision.assembly_id._get_voters())
             if sum(votes) > voters:
                 raise ValidationError(

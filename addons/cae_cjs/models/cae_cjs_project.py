@@ -212,9 +212,7 @@ class CaeCjsProject(models.Model):
         string="Event sales",
     )
     sponsor_total = fields.Monetary(compute="_compute_financing")
-    financing_need_total = fields.Monetary(
-        string="Needs", compute="_compute_financing"
-    )
+    financing_need_total = fields.Monetary(string="Needs", compute="_compute_financing")
     financing_resource_total = fields.Monetary(
         string="Resources",
         compute="_compute_financing",
@@ -328,7 +326,9 @@ class CaeCjsProject(models.Model):
     def _compute_financing(self):
         for project in self:
             lines = project.financing_line_ids
-            needs = sum(lines.filtered(lambda line: line.kind == "need").mapped("amount"))
+            needs = sum(
+                lines.filtered(lambda line: line.kind == "need").mapped("amount")
+            )
             resources = sum(
                 lines.filtered(lambda line: line.kind == "resource").mapped("amount")
             )
@@ -343,7 +343,9 @@ class CaeCjsProject(models.Model):
         for project in self:
             project.revenue = figures[project.id]["revenue"]
             project.costs = figures[project.id]["costs"]
-            project.result = figures[project.id]["revenue"] - figures[project.id]["costs"]
+            project.result = (
+                figures[project.id]["revenue"] - figures[project.id]["costs"]
+            )
 
     # ------------------------------------------------------------------
     # Constraints
@@ -468,13 +470,16 @@ class CaeCjsProject(models.Model):
             if project.state != "draft":
                 raise UserError(
                     self.env._(
-                        "The project %(project)s has started: it cannot be "
-                        "deleted.",
+                        "The project %(project)s has started: it cannot be " "deleted.",
                         project=project.display_name,
                     )
                 )
-            if self.env["account.move"].sudo().search_count(
-                [("cae_activity_id", "=", project.activity_id.id)], limit=1
+            if (
+                self.env["account.move"]
+                .sudo()
+                .search_count(
+                    [("cae_activity_id", "=", project.activity_id.id)], limit=1
+                )
             ):
                 raise UserError(
                     self.env._(
@@ -703,11 +708,15 @@ class CaeCjsProject(models.Model):
                 )
             if preview:
                 continue
-            drafts = self.env["account.move"].sudo().search_count(
-                [
-                    ("cae_activity_id", "=", project.activity_id.id),
-                    ("state", "=", "draft"),
-                ]
+            drafts = (
+                self.env["account.move"]
+                .sudo()
+                .search_count(
+                    [
+                        ("cae_activity_id", "=", project.activity_id.id),
+                        ("state", "=", "draft"),
+                    ]
+                )
             )
             if drafts:
                 raise UserError(

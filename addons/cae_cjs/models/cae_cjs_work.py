@@ -45,9 +45,7 @@ class CaeCjsWork(models.Model):
         for work in self:
             project = work.project_id
             if work.hours <= 0:
-                raise ValidationError(
-                    self.env._("The hours worked must be positive.")
-                )
+                raise ValidationError(self.env._("The hours worked must be positive."))
             if work.participant_id.project_id != project or (
                 work.contract_id and work.contract_id.project_id != project
             ):

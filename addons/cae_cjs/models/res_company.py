@@ -34,7 +34,10 @@ class ResCompany(models.Model):
     )
     def _check_cae_cjs_settings(self):
         for company in self:
-            for spec in (company.cae_cjs_revenue_accounts, company.cae_cjs_cost_accounts):
+            for spec in (
+                company.cae_cjs_revenue_accounts,
+                company.cae_cjs_cost_accounts,
+            ):
                 if not account_prefix.is_valid(spec):
                     raise ValidationError(
                         self.env._(

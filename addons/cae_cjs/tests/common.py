@@ -25,9 +25,7 @@ class CjsMixin:
         cls.other_facilitator = cls._new_user(
             "facilitator_a2", "cae_cjs.group_cjs_facilitator"
         )
-        cls.committee_user = cls._new_user(
-            "committee_a", "cae_cjs.group_cjs_committee"
-        )
+        cls.committee_user = cls._new_user("committee_a", "cae_cjs.group_cjs_committee")
         cls.bank = cls.env["res.partner"].create(
             {"name": "Banque Test", "is_company": True, "company_id": cls.company.id}
         )

@@ -4,8 +4,7 @@ from datetime import date
 
 from odoo.exceptions import ValidationError
 
-from odoo.addons.cae_cjs.models.cae_cjs_participant import age_on
-
+from ..models.cae_cjs_participant import age_on
 from .common import CjsCommon
 
 START = date(2026, 7, 1)

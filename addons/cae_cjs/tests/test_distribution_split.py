@@ -6,7 +6,8 @@ import random
 import unittest
 from fractions import Fraction
 
-from odoo.addons.cae_cjs.tools import distribution as d
+from ..tools import account_prefix
+from ..tools import distribution as d
 
 
 class TestSplit(unittest.TestCase):
@@ -82,8 +83,6 @@ class TestSplit(unittest.TestCase):
 
 class TestAccountPrefix(unittest.TestCase):
     def test_prefixes_with_exclusions(self):
-        from odoo.addons.cae_cjs.tools import account_prefix
-
         match = account_prefix.matcher("6 -641, -645")
         self.assertTrue(match("606100"))
         self.assertFalse(match("641100"))
