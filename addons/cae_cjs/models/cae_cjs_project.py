@@ -96,9 +96,9 @@ class CaeCjsProject(models.Model):
         tracking=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date_start = fields.Date(string="Start", required=True, tracking=True)
+    date_start = fields.Date(string="Start date", required=True, tracking=True)
     date_end = fields.Date(
-        string="End",
+        string="End date",
         compute="_compute_date_end",
         store=True,
         readonly=False,
@@ -758,7 +758,7 @@ class CaeCjsProject(models.Model):
         """
         balances = {project.id: {} for project in self}
         AnalyticLine = self.env["account.analytic.line"].sudo()
-        projects = self.filtered("analytic_account_id")
+        projects = self.sudo().filtered("analytic_account_id")
         for plan, plan_projects in groupby(
             projects, key=lambda p: p.analytic_account_id.root_plan_id
         ):

@@ -38,6 +38,8 @@ class TestPrivacy(CjsCommon):
         self.assertNotIn('name="birth_date"', arch)
         self.assertNotIn('name="guardian_name"', arch)
         self.assertIn('name="participant_ids"', arch)
+        # The project's figures, without accounting rights.
+        self.assertEqual(self.cjs.with_user(self.committee_user).result, 0.0)
 
     def test_committee_member_sees_only_their_projects_read_only(self):
         Project = self.Project.with_user(self.committee_user)
@@ -80,6 +82,9 @@ class TestPrivacy(CjsCommon):
                 self.assertEqual(
                     self.youth.with_user(user).birth_date, date(2009, 9, 1)
                 )
+                project = self.cjs.with_user(user)
+                self.assertEqual(project.analytic_account_id.name, "CJS Test")
+                self.assertEqual(project.revenue, 0.0)
 
     def test_other_company_sees_nothing(self):
         self.assertFalse(self.Project.with_user(self.advisor_b).search([]))
