@@ -17,7 +17,7 @@ class ReportParticipantStatement(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "cae.cjs.participant",
             "docs": participants,
-            "lang": self._get_statement_lang(),
+            "statement_lang": self._get_statement_lang(),
         }
 
     @api.model

@@ -1,5 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from odoo import models
 
 
@@ -18,6 +20,7 @@ class ProjectXlsx(models.AbstractModel):
             "header": workbook.add_format({"bold": True, "bottom": 1}),
             "hours": workbook.add_format({"num_format": "0.00"}),
             "weight": workbook.add_format({"num_format": "0.0000"}),
+            "date": workbook.add_format({"num_format": "dd/mm/yyyy", "align": "left"}),
         }
         for project in projects:
             styles["money"] = workbook.add_format(
@@ -45,7 +48,7 @@ class ProjectXlsx(models.AbstractModel):
         )[project.distribution_key]
         figures = [
             (_("Hosting cooperative"), project.company_id.name, None),
-            (_("Closed on"), project.closing_date.isoformat(), None),
+            (_("Closed on"), project.closing_date, styles["date"]),
             (_("Revenue"), project.closed_revenue, styles["money"]),
             (_("Costs"), project.closed_costs, styles["money"]),
             (_("Result"), project.closed_result, styles["money"]),
@@ -58,7 +61,10 @@ class ProjectXlsx(models.AbstractModel):
         row = 2
         for label, value, style in figures:
             sheet.write(row, 0, label, styles["bold"])
-            sheet.write(row, 1, value, style)
+            if isinstance(value, date):
+                sheet.write_datetime(row, 1, value, style)
+            else:
+                sheet.write(row, 1, value, style)
             row += 1
         row += 1
         headers = [_("Participant"), _("Hours"), _("Share (%)"), _("Amount")]
