@@ -78,7 +78,9 @@ class BenchCjs(CaeAccountingCommon):
         function()
         elapsed = time.perf_counter() - started
         count = self.env.cr.sql_log_count - queries
-        print(f"\n[bench cae_cjs] {label}: {elapsed * 1000:.0f} ms, {count} queries")
+        print(  # pylint: disable=print-used
+            f"\n[bench cae_cjs] {label}: {elapsed * 1000:.0f} ms, {count} queries"
+        )
         return count
 
     def test_figures_of_many_projects(self):

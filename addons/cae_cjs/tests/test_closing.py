@@ -35,6 +35,25 @@ class TestClosing(CjsAccountingCommon):
             self.flashcoop, [{"revenue": 1300.0, "costs": 300.0, "result": 1000.0}]
         )
 
+    def test_account_selection_is_configurable(self):
+        self._post(self.flashcoop, 1000.0)
+        bill = self._post(self.flashcoop, 300.0, "in_invoice")
+        code = bill.invoice_line_ids.account_id.code
+        self.company.cae_cjs_cost_accounts = f"6 -{code[:3]}"
+        self.assertRecordValues(self.flashcoop, [{"costs": 0.0, "result": 1000.0}])
+        for spec in ("", "-6", "6 x'"):
+            with (
+                self.subTest(spec=spec),
+                self.assertRaisesRegex(ValidationError, "is not valid"),
+                self.cr.savepoint(),
+            ):
+                self.company.cae_cjs_revenue_accounts = spec
+        with (
+            self.assertRaisesRegex(ValidationError, "between 0 and 100"),
+            self.cr.savepoint(),
+        ):
+            self.company.cae_cjs_reserve_rate = 101
+
     def test_credit_note_reduces_the_revenue(self):
         self._post(self.flashcoop, 1000.0)
         self._post(self.flashcoop, 100.0, "out_refund")
