@@ -29,6 +29,7 @@
         "views/cae_cjs_work_views.xml",
         "views/cae_cjs_assembly_views.xml",
         "views/cae_cjs_event_sale_views.xml",
+        "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "views/cae_cjs_menus.xml",
         "report/cae_cjs_reports.xml",

@@ -54,6 +54,14 @@ class TestPrivacy(CjsCommon):
         with self.assertRaises(AccessError):
             self.cjs.with_user(self.committee_user).write({"municipality": "X"})
 
+    def test_committee_member_menus(self):
+        menus = (
+            self.env["ir.ui.menu"].with_user(self.committee_user)._visible_menu_ids()
+        )
+        self.assertIn(self.env.ref("cae_base.cae_menu_root").id, menus)
+        self.assertIn(self.env.ref("cae_cjs.cae_cjs_project_menu").id, menus)
+        self.assertNotIn(self.env.ref("cae_base.cae_menu_entrepreneurs").id, menus)
+
     def test_facilitator_sees_the_personal_data_of_their_projects(self):
         youth = self.youth.with_user(self.facilitator)
         self.assertRecordValues(
