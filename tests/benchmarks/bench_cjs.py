@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmarks of the closing (run with ``setup/bench``, not with the tests).
 
-``CAE_BENCH_DB=cae_t_cjs_bench setup/bench addons/cae_cjs/tests/bench_cae_cjs.py``
+``CAE_BENCH_DB=cae_t_cjs_bench setup/bench tests/benchmarks/bench_cjs.py``
 prints wall time and SQL queries of the hot paths: the figures of many
 projects at once, and the closing of a busy project.
 """
