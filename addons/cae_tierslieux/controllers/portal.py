@@ -41,12 +41,16 @@ class CaeTlPortal(CustomerPortal):
             .sudo()
             .search([("partner_id", "=", partner.id), ("is_current", "=", True)])
         )
-        return env["cae.tl.place"].sudo().search(
-            [
-                "|",
-                ("company_id", "in", entrepreneurs.company_id.ids),
-                ("id", "in", memberships.place_id.ids),
-            ]
+        return (
+            env["cae.tl.place"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("company_id", "in", entrepreneurs.company_id.ids),
+                    ("id", "in", memberships.place_id.ids),
+                ]
+            )
         )
 
     def _cae_tl_resource(self, resource_id):
@@ -179,7 +183,9 @@ class CaeTlPortal(CustomerPortal):
             days.append(
                 {
                     "date": current,
-                    "label": format_date(request.env, current, date_format="EEEE d MMM"),
+                    "label": format_date(
+                        request.env, current, date_format="EEEE d MMM"
+                    ),
                     "slots": [
                         (
                             fields.Datetime.to_string(s),

@@ -69,7 +69,9 @@ class CaeTlBillingRun(models.Model):
     )
     booking_count = fields.Integer(compute="_compute_totals")
     invoice_count = fields.Integer(compute="_compute_totals")
-    entry_count = fields.Integer(string="Internal charge count", compute="_compute_totals")
+    entry_count = fields.Integer(
+        string="Internal charge count", compute="_compute_totals"
+    )
     amount_invoiced = fields.Monetary(
         string="Invoiced (excl. taxes)", compute="_compute_totals"
     )
@@ -88,9 +90,7 @@ class CaeTlBillingRun(models.Model):
     @api.depends("date_from")
     def _compute_date_to(self):
         for run in self:
-            run.date_to = run.date_from and (
-                run.date_from + relativedelta(day=31)
-            )
+            run.date_to = run.date_from and (run.date_from + relativedelta(day=31))
 
     @api.depends("place_id", "date_from")
     def _compute_display_name(self):
@@ -119,7 +119,9 @@ class CaeTlBillingRun(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("date_from"):
-                vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(day=1)
+                vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(
+                    day=1
+                )
         return super().create(vals_list)
 
     # ------------------------------------------------------------------

@@ -202,7 +202,11 @@ class CaeTlBooking(models.Model):
             "WHERE (exclusive AND state IN ('draft', 'confirmed', 'done'))",
             "This room or machine is already booked at that time.",
         ),
-        ("stop_after_start", "CHECK(stop > start)", "A booking must end after it starts."),
+        (
+            "stop_after_start",
+            "CHECK(stop > start)",
+            "A booking must end after it starts.",
+        ),
         (
             "units_positive",
             "CHECK(units > 0 AND people > 0)",
@@ -262,9 +266,9 @@ class CaeTlBooking(models.Model):
         for booking in self:
             if booking.entrepreneur_id:
                 booking.user_category = "entrepreneur"
-            elif booking.partner_id and self.env[
-                "cae.tl.membership"
-            ]._find_for(booking.partner_id, booking.place_id, booking.date):
+            elif booking.partner_id and self.env["cae.tl.membership"]._find_for(
+                booking.partner_id, booking.place_id, booking.date
+            ):
                 booking.user_category = "member"
             else:
                 booking.user_category = booking.partner_id.cae_tl_category or "public"
@@ -310,10 +314,7 @@ class CaeTlBooking(models.Model):
                 )
             active = self.filtered(lambda b: b.state in ACTIVE_STATES)
             self._check_candidates(
-                [
-                    Candidate.from_record(booking, vals, self.env)
-                    for booking in active
-                ]
+                [Candidate.from_record(booking, vals, self.env) for booking in active]
             )
         res = super().write(vals)
         if rescheduled:

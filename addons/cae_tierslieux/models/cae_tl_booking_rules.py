@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools.misc import format_date, format_datetime
+from odoo.tools.misc import format_date
 
 from . import timeline
 
@@ -56,7 +56,9 @@ class Candidate(
 def format_hours(hours):
     """1.5 -> '1h30', 2.0 -> '2h' (the same in French and English)."""
     minutes = round(hours * 60)
-    return f"{minutes // 60}h{minutes % 60:02d}" if minutes % 60 else f"{minutes // 60}h"
+    return (
+        f"{minutes // 60}h{minutes % 60:02d}" if minutes % 60 else f"{minutes // 60}h"
+    )
 
 
 class CaeTlBookingRules(models.AbstractModel):
@@ -79,10 +81,11 @@ class CaeTlBookingRules(models.AbstractModel):
         ) and self.env.user.has_group("cae_tierslieux.group_cae_tl_user")
 
     def _format_local(self, moment, resource=None):
+        """``moment`` (naive UTC) in the place's time, in the user's date
+        format: "03/09/2026 17:00", "09/03/2026 17:00"."""
         resource = resource or self.resource_id
-        return format_datetime(
-            self.env, moment, tz=resource._tz().zone, dt_format="short"
-        )
+        local = resource._to_local(moment)
+        return f"{format_date(self.env, local.date())} {local:%H:%M}"
 
     def _check_candidates(self, candidates):
         candidates = [c for c in candidates if c.resource and c.start and c.stop]
@@ -96,9 +99,7 @@ class CaeTlBookingRules(models.AbstractModel):
             if self_service:
                 self._check_booking_window(candidate, now)
             self._check_training(candidate)
-        resources = self.env["cae.tl.resource"].union(
-            *(c.resource for c in candidates)
-        )
+        resources = self.env["cae.tl.resource"].union(*(c.resource for c in candidates))
         resources._lock_for_booking()
         self._check_availability(candidates)
 

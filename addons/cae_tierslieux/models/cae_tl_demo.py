@@ -57,7 +57,8 @@ class CaeTlDemo(models.AbstractModel):
                 lambda p: self.env["cae.tl.training"]
                 ._search_for(p, resource)
                 .filtered(
-                    lambda t: t.date <= day and (not t.date_expiry or t.date_expiry >= day)
+                    lambda t: t.date <= day
+                    and (not t.date_expiry or t.date_expiry >= day)
                 )
             )
         if not partners:

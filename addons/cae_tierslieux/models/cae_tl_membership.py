@@ -162,8 +162,10 @@ class CaeTlMembership(models.Model):
         ]
         if exclude:
             domain.append(("id", "not in", exclude.ids))
-        groups = self.env["cae.tl.booking"].sudo()._read_group(
-            domain, ["membership_id"], ["credit_hours:sum"]
+        groups = (
+            self.env["cae.tl.booking"]
+            .sudo()
+            ._read_group(domain, ["membership_id"], ["credit_hours:sum"])
         )
         return {membership.id: hours for membership, hours in groups}
 

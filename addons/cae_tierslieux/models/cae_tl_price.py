@@ -95,7 +95,9 @@ class CaeTlPrice(models.Model):
 
     @api.depends("place_id", "resource_id", "type_id", "user_category")
     def _compute_display_name(self):
-        categories = dict(self._fields["user_category"]._description_selection(self.env))
+        categories = dict(
+            self._fields["user_category"]._description_selection(self.env)
+        )
         for price in self:
             target = price.resource_id or price.type_id or price.place_id
             price.display_name = (
@@ -188,10 +190,14 @@ class CaeTlPrice(models.Model):
         if combination.days:
             parts.append(self.env._("%(count)s × day", count=combination.days))
         if combination.half_days:
-            parts.append(self.env._("%(count)s × half-day", count=combination.half_days))
+            parts.append(
+                self.env._("%(count)s × half-day", count=combination.half_days)
+            )
         if combination.hours > 1e-6:
             parts.append(
-                self.env._("%(hours)s by the hour", hours=format_hours(combination.hours))
+                self.env._(
+                    "%(hours)s by the hour", hours=format_hours(combination.hours)
+                )
             )
         text = " + ".join(parts)
         if units > 1:

@@ -275,8 +275,7 @@ class CaeTlResource(models.Model):
             return
         self.env.cr.execute(
             SQL(
-                "UPDATE cae_tl_resource SET write_date = write_date "
-                "WHERE id IN %s",
+                "UPDATE cae_tl_resource SET write_date = write_date " "WHERE id IN %s",
                 tuple(sorted(self.ids)),
             )
         )
@@ -291,10 +290,7 @@ class CaeTlResource(models.Model):
 
     def _to_utc(self, local_naive):
         return (
-            self._tz()
-            .localize(local_naive)
-            .astimezone(pytz.utc)
-            .replace(tzinfo=None)
+            self._tz().localize(local_naive).astimezone(pytz.utc).replace(tzinfo=None)
         )
 
     def _opening_intervals(self, start, stop):
@@ -364,9 +360,9 @@ class CaeTlResource(models.Model):
         buffer = timedelta(minutes=self.buffer_minutes if self.exclusive else 0)
         busy = [
             (self._to_local(b_start), self._to_local(b_stop), b_units)
-            for b_start, b_stop, b_units in self._busy_intervals(
-                start, stop + buffer
-            )[self.id]
+            for b_start, b_stop, b_units in self._busy_intervals(start, stop + buffer)[
+                self.id
+            ]
         ]
         if self.exclusive:
             busy = [(b_start, b_stop, 1) for b_start, b_stop, _units in busy]

@@ -59,7 +59,7 @@ def cheapest_combination(
                 + halves * (price_half_day or 0.0)
                 + rest * (price_hour or 0.0)
             )
-            key = (round(amount, _PRECISION), days + halves)
+            key = (round(amount, _PRECISION), days + halves, rest)
             if best is None or key < best[0]:
                 best = (key, Combination(amount, days, halves, rest))
     return best and best[1]

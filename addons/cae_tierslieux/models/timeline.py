@@ -82,4 +82,3 @@ def free_starts(
                 starts.append(start)
             start += timedelta(minutes=step_minutes)
     return starts
-

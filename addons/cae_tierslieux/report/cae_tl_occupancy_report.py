@@ -27,7 +27,9 @@ class CaeTlOccupancyReport(models.Model):
     resource_id = fields.Many2one(
         comodel_name="cae.tl.resource", string="Resource", readonly=True
     )
-    place_id = fields.Many2one(comodel_name="cae.tl.place", string="Place", readonly=True)
+    place_id = fields.Many2one(
+        comodel_name="cae.tl.place", string="Place", readonly=True
+    )
     type_id = fields.Many2one(
         comodel_name="cae.tl.resource.type", string="Type", readonly=True
     )
@@ -159,21 +161,23 @@ class CaeTlOccupancyReport(models.Model):
                   FROM opening o
                   LEFT JOIN LATERAL (
                       SELECT SUM(EXTRACT(EPOCH FROM (
-                                 LEAST(o.open_stop,
-                                       (l.date_to AT TIME ZONE 'UTC') AT TIME ZONE o.tz)
-                                 - GREATEST(o.open_start,
-                                       (l.date_from AT TIME ZONE 'UTC') AT TIME ZONE o.tz)
+                                 LEAST(o.open_stop, closing.stop)
+                                 - GREATEST(o.open_start, closing.start)
                              ))) AS seconds
                         FROM resource_calendar_leaves l
+                       CROSS JOIN LATERAL (
+                           SELECT (l.date_from AT TIME ZONE 'UTC') AT TIME ZONE o.tz
+                                      AS start,
+                                  (l.date_to AT TIME ZONE 'UTC') AT TIME ZONE o.tz
+                                      AS stop
+                       ) closing
                        WHERE l.resource_id IS NULL
                          AND COALESCE(l.time_type, 'leave') = 'leave'
                          AND (l.calendar_id = o.calendar_id
                               OR (l.calendar_id IS NULL
                                   AND l.company_id = o.company_id))
-                         AND (l.date_from AT TIME ZONE 'UTC') AT TIME ZONE o.tz
-                             < o.open_stop
-                         AND (l.date_to AT TIME ZONE 'UTC') AT TIME ZONE o.tz
-                             > o.open_start
+                         AND closing.start < o.open_stop
+                         AND closing.stop > o.open_start
                   ) closed ON TRUE
                  GROUP BY 1, 2
             )

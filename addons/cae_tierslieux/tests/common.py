@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 import pytz
 
 from odoo import Command
+from odoo.tools.misc import format_date
 
 from odoo.addons.cae_base.tests.common import CaeAccountingCommon
 
@@ -20,6 +21,12 @@ def paris(day, hour, minute=0):
     local = PARIS.localize(datetime.combine(day, datetime.min.time()))
     local += timedelta(hours=hour, minutes=minute)
     return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+
+def local(env, day, hour=None, minute=0):
+    """How messages show ``day`` (and a time) in the user's date format."""
+    text = format_date(env, day)
+    return f"{text} {hour:02d}:{minute:02d}" if hour is not None else text
 
 
 class CaeTlCommon(CaeAccountingCommon):

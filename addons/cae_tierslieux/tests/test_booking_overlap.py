@@ -28,7 +28,9 @@ class TestBookingOverlap(CaeTlCommon):
         with self.assertRaisesRegex(ValidationError, "Room A is already booked"):
             self._book(self.room, paris(MONDAY, 8), 61 / 60)
         self.assertEqual(
-            self.env["cae.tl.booking"].search_count([("resource_id", "=", self.room.id)]),
+            self.env["cae.tl.booking"].search_count(
+                [("resource_id", "=", self.room.id)]
+            ),
             3,
         )
 

@@ -21,7 +21,11 @@ from .common import MONDAY, paris
 
 CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "lang": "en_US"}
 # Errors a refused concurrent booking may end with.
-REFUSALS = (ValidationError, psycopg2.IntegrityError, psycopg2.errors.SerializationFailure)
+REFUSALS = (
+    ValidationError,
+    psycopg2.IntegrityError,
+    psycopg2.errors.SerializationFailure,
+)
 
 
 class TestConcurrentBooking(TransactionCase):
