@@ -7,9 +7,11 @@ from werkzeug.exceptions import NotFound
 from odoo import fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
-from odoo.tools.misc import format_date
+from odoo.tools.misc import format_amount, format_date
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from ..models.cae_tl_booking_rules import format_hours
 
 
 class CaeTlPortal(CustomerPortal):
@@ -58,6 +60,26 @@ class CaeTlPortal(CustomerPortal):
         if not resource or resource.place_id not in self._cae_tl_places():
             raise NotFound()
         return resource
+
+    def _cae_tl_booked_message(self, booking_id):
+        booking = self._cae_tl_own_booking(booking_id)
+        if not booking:
+            return False
+        message = request.env._(
+            "Booking %(reference)s confirmed: %(resource)s, %(when)s.",
+            reference=booking.name,
+            resource=booking.resource_id.name,
+            when=booking._format_local(booking.start),
+        )
+        if booking.amount:
+            message += " " + request.env._(
+                "Price: %(amount)s (%(detail)s).",
+                amount=format_amount(request.env, booking.amount, booking.currency_id),
+                detail=booking.price_detail,
+            )
+        elif booking.credit_hours:
+            message += " " + booking.price_detail
+        return message
 
     def _cae_tl_own_booking(self, booking_id):
         """The booking ``booking_id`` (from a URL) if it is the user's."""
@@ -136,7 +158,7 @@ class CaeTlPortal(CustomerPortal):
             "resources": request.env["cae.tl.resource"]
             .sudo()
             .search([("place_id", "in", places.ids)]),
-            "booked": self._cae_tl_own_booking(messages.get("booked")),
+            "booked": self._cae_tl_booked_message(messages.get("booked")),
             "cancelled": messages.get("cancelled"),
             "error": messages.get("error"),
         }
@@ -195,9 +217,19 @@ class CaeTlPortal(CustomerPortal):
                     ],
                 }
             )
+        rules = request.env._(
+            "Bookings from %(min)s to %(max)s, up to %(days)s days ahead; free "
+            "cancellation until %(hours)s hours before the start. Times are those "
+            "of the place.",
+            min=format_hours(resource.min_duration),
+            max=format_hours(resource.max_duration),
+            days=resource.horizon_days,
+            hours=resource.cancel_deadline_hours,
+        )
         return {
             **self._prepare_portal_layout_values(),
             "page_name": "cae_tl_resource",
+            "rules": rules,
             "resource": resource,
             "days": days,
             "monday": monday,

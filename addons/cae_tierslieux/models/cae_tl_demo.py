@@ -13,11 +13,16 @@ class CaeTlDemo(models.AbstractModel):
 
     Bookings are placed in free slots found by the availability search, so
     that they respect opening hours, closed days, capacities and trainings
-    whatever today's date; the same seed gives the same bookings.
+    whatever today's date; the same seed gives the same bookings. Labels
+    (price details, invoice lines) are in the cooperative's language.
     """
 
     _name = "cae.tl.demo"
     _description = "Third-place demo data"
+
+    def _company_env(self):
+        lang = self.env.company.partner_id.lang or self.env.lang
+        return self.with_context(lang=lang, tracking_disable=True).env
 
     @api.model
     def _generate_bookings(self, bookers_per_place, days_back=61, days_ahead=14):
@@ -25,12 +30,12 @@ class CaeTlDemo(models.AbstractModel):
 
         :param bookers_per_place: ``[(place_id, [partner_id, ...]), ...]``
         """
-        Booking = self.env["cae.tl.booking"].with_context(tracking_disable=True)
+        env = self._company_env()
         today = fields.Date.context_today(self)
         first_day = (today - timedelta(days=days_back)).replace(day=1)
         for place_id, partner_ids in bookers_per_place:
-            place = self.env["cae.tl.place"].browse(place_id)
-            partners = self.env["res.partner"].browse(partner_ids)
+            place = env["cae.tl.place"].browse(place_id)
+            partners = env["res.partner"].browse(partner_ids)
             rng = random.Random(place.name)
             day = first_day
             while day <= today + timedelta(days=days_ahead):
@@ -38,9 +43,9 @@ class CaeTlDemo(models.AbstractModel):
                     for _i in range(self._bookings_per_day(resource, rng)):
                         vals = self._pick_booking(resource, partners, day, rng)
                         if vals:
-                            Booking.create(vals).action_confirm()
+                            env["cae.tl.booking"].create(vals).action_confirm()
                 day += timedelta(days=1)
-        Booking.search(
+        env["cae.tl.booking"].search(
             [("state", "=", "confirmed"), ("stop", "<=", fields.Datetime.now())]
         ).action_done()
 
@@ -79,8 +84,9 @@ class CaeTlDemo(models.AbstractModel):
 
     @api.model
     def _run_last_month_billing(self, place_ids):
+        env = self._company_env()
         last_month = fields.Date.context_today(self).replace(day=1) - relativedelta(
             months=1
         )
-        for place in self.env["cae.tl.place"].browse(place_ids):
-            self.env["cae.tl.billing.run"]._run_for(place, last_month)
+        for place in env["cae.tl.place"].browse(place_ids):
+            env["cae.tl.billing.run"]._run_for(place, last_month)

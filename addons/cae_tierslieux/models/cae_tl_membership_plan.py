@@ -24,7 +24,7 @@ class CaeTlMembershipPlan(models.Model):
     _order = "place_id, sequence, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     place_id = fields.Many2one(
@@ -61,7 +61,7 @@ class CaeTlMembershipPlan(models.Model):
             "cae_tierslieux.product_membership", raise_if_not_found=False
         ),
     )
-    description = fields.Text(translate=True)
+    description = fields.Text()
     membership_ids = fields.One2many(
         comodel_name="cae.tl.membership",
         inverse_name="plan_id",

@@ -30,7 +30,7 @@ class CaeTlPlace(models.Model):
     _order = "sequence, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True, tracking=True)
+    name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     color = fields.Integer()
@@ -49,7 +49,7 @@ class CaeTlPlace(models.Model):
         "take it as their venue.",
     )
     zone = fields.Selection(selection=ZONES, required=True, default="urban")
-    description = fields.Html(translate=True)
+    description = fields.Html()
     manager_id = fields.Many2one(
         comodel_name="res.users",
         string="Manager",

@@ -32,7 +32,7 @@ class CaeTlResource(models.Model):
     _order = "place_id, sequence, name"
     _check_company_auto = True
 
-    name = fields.Char(required=True, translate=True, tracking=True)
+    name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     color = fields.Integer()
@@ -83,7 +83,7 @@ class CaeTlResource(models.Model):
         help="Only people holding a valid training for this machine or its "
         "type may book it.",
     )
-    description = fields.Html(translate=True)
+    description = fields.Html()
     product_id = fields.Many2one(
         comodel_name="product.product",
         string="Invoiced product",

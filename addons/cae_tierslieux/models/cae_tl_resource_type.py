@@ -23,7 +23,7 @@ class CaeTlResourceType(models.Model):
     _description = "Third-place resource type"
     _order = "sequence, name"
 
-    name = fields.Char(required=True, translate=True)
+    name = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     kind = fields.Selection(selection=RESOURCE_KINDS, required=True, default="desk")
@@ -41,4 +41,4 @@ class CaeTlResourceType(models.Model):
         default=24,
         help="Default validity of a training record; 0 for no expiry.",
     )
-    description = fields.Text(translate=True)
+    description = fields.Text()
