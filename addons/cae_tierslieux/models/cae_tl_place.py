@@ -159,13 +159,21 @@ class CaeTlPlace(models.Model):
                 [("place_id", "in", self.ids)], ["place_id"], ["__count"]
             )
         )
-        bookings = dict(
-            self.env["cae.tl.booking"]._read_group(
-                [("place_id", "in", self.ids)], ["place_id"], ["__count"]
+        Booking = self.env["cae.tl.booking"]
+        bookings = (
+            dict(
+                Booking._read_group(
+                    [("place_id", "in", self.ids)], ["place_id"], ["__count"]
+                )
             )
+            if Booking.has_access("read")
+            else {}
         )
+        # sudo: a count, shown to people who may not read events.
         events = dict(
-            self.env["event.event"]._read_group(
+            self.env["event.event"]
+            .sudo()
+            ._read_group(
                 [("cae_tl_place_id", "in", self.ids)], ["cae_tl_place_id"], ["__count"]
             )
         )

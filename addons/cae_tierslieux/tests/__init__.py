@@ -10,3 +10,4 @@ from . import test_rules
 from . import test_training
 from . import test_access
 from . import test_portal
+from . import test_ui
