@@ -133,6 +133,18 @@ class TestBilling(CaeTlCommon):
         income = entry.line_ids.filtered(lambda line: line.credit)
         self.assertEqual(income.account_id.code, "708300")
 
+    def test_charges_show_in_the_balances(self):
+        """The balance grid of cae_base reads the posted analytic lines: the
+        entrepreneur's result loses the charge, the place's gains it and the
+        customer invoice (65.00 excluding taxes)."""
+        self.Run._run_for(self.place, MARCH)
+        activities = self.alice.activity_id | self.place_activity
+        values = activities._get_indicator_values(
+            date_from=MARCH, date_to=date(2026, 3, 31), codes=["result"]
+        )
+        self.assertEqual(values[self.alice.activity_id.id]["result"], -40.0)
+        self.assertEqual(values[self.place_activity.id]["result"], 105.0)
+
     def test_rerun_bills_nothing_twice(self):
         run = self.Run._run_for(self.place, MARCH)
         moves = run.move_ids
