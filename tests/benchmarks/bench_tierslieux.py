@@ -44,12 +44,6 @@ PARIS = pytz.timezone("Europe/Paris")
 
 
 class BenchTiersLieux(TransactionCase):
-    # Outside odoo.addons, Odoo's test metaclass does not set these.
-    test_tags = {"standard", "at_install"}
-    test_module = "cae_tierslieux"
-    test_class = "BenchTiersLieux"
-    test_sequence = 0
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
