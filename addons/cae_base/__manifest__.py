@@ -36,10 +36,13 @@
         "views/cae_exit_reason_views.xml",
         "views/cae_parameter_views.xml",
         "views/cae_balance_indicator_views.xml",
+        "views/cae_contribution_rule_views.xml",
+        "views/cae_contribution_run_views.xml",
         "views/account_move_views.xml",
         "views/hr_expense_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/cae_path_transition_views.xml",
+        "wizards/cae_contribution_reverse_views.xml",
         "views/cae_menus.xml",
     ],
     "demo": [

@@ -7,6 +7,9 @@ from . import res_config_settings
 from . import cae_trade
 from . import cae_exit_reason
 from . import cae_activity
+from . import cae_contribution_rule
+from . import cae_contribution_run
+from . import cae_contribution_line
 from . import cae_entrepreneur
 from . import cae_path_step
 from . import cae_followup

@@ -99,6 +99,17 @@ DEFAULT_INDICATORS = [
         "balance_type": "movement",
     },
     {
+        "code": "resold_purchases",
+        "name": _lt("Purchases re-invoiced"),
+        "kind": "accounts",
+        "account_prefixes": "604,607",
+        "balance_type": "movement",
+        "description": _lt(
+            "Purchases sold on to customers (services bought, goods for resale): "
+            "turnover minus these is the gross margin of the contribution."
+        ),
+    },
+    {
         "code": "result",
         "name": _lt("Result"),
         "kind": "accounts",
@@ -266,24 +277,28 @@ class CaeBalanceIndicator(models.Model):
             for values in self._prepare_default_indicators(company):
                 values = dict(values)
                 label = values.pop("name")
+                description = values.pop("description", None)
                 operands = values.pop("operands", ())
                 indicator = self.sudo().create(
                     {
                         **values,
                         "name": self.with_context(lang="en_US").env._(label),
+                        "description": description
+                        and self.with_context(lang="en_US").env._(description),
                         "operand_ids": [
                             fields.Command.set([by_code[c].id for c in operands])
                         ],
                     }
                 )
-                if langs:
-                    indicator.update_field_translations(
-                        "name",
-                        {
-                            lang: self.with_context(lang=lang).env._(label)
-                            for lang in langs
-                        },
-                    )
+                for fname, term in (("name", label), ("description", description)):
+                    if langs and term:
+                        indicator.update_field_translations(
+                            fname,
+                            {
+                                lang: self.with_context(lang=lang).env._(term)
+                                for lang in langs
+                            },
+                        )
                 by_code[indicator.code] = indicator
                 created |= indicator
         return created
