@@ -2,6 +2,7 @@
 from . import cae_parameter
 from . import cae_parameter_value
 from . import cae_balance_indicator
+from . import cae_balance_demo
 from . import res_company
 from . import res_config_settings
 from . import cae_trade
@@ -11,6 +12,7 @@ from . import cae_contribution_rule
 from . import cae_contribution_run
 from . import cae_contribution_line
 from . import cae_entrepreneur
+from . import cae_entrepreneur_balance
 from . import cae_path_step
 from . import cae_followup
 from . import account_analytic_account

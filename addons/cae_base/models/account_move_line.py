@@ -20,6 +20,35 @@ class AccountMoveLine(models.Model):
             distribution = {**distribution, str(account.id): 100}
         return distribution
 
+    def _create_analytic_lines(self):
+        """Check and read the analytic accounts of all the lines at once.
+
+        Odoo checks the accounts of each journal item's distribution with one
+        query per item (``exists()``) and reads each account alone: a
+        contribution entry of thousands of lines would cost thousands of
+        queries. The accounts are checked and read here in one go, and the
+        context tells ``account.analytic.account.exists`` they exist.
+        """
+        account_ids = {
+            int(account_id)
+            for distribution in self.mapped("analytic_distribution")
+            if distribution
+            for key in distribution
+            for account_id in key.split(",")
+            if account_id.isdigit()
+        }
+        if len(account_ids) < 2:
+            return super()._create_analytic_lines()
+        accounts = self.env["account.analytic.account"].browse(account_ids).exists()
+        accounts.fetch(["plan_id", "root_plan_id"])
+        (accounts.plan_id | accounts.root_plan_id).fetch(["root_id"])
+        return super(
+            AccountMoveLine,
+            self.with_context(
+                cae_existing_analytic_account_ids=frozenset(accounts.ids)
+            ),
+        )._create_analytic_lines()
+
     def _add_cae_activity_distribution(self):
         """Add the move's activity to posted lines without an activity account.
 

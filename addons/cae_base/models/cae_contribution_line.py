@@ -46,7 +46,9 @@ class CaeContributionLine(models.Model):
         ondelete="restrict",
         check_company=True,
     )
-    base = fields.Selection(selection=BASE_SELECTION, required=True)
+    base = fields.Selection(
+        selection=BASE_SELECTION, string="Kind of base", required=True
+    )
     gross_base = fields.Monetary(help="Turnover, margin or invoiced amount.")
     deduction = fields.Monetary(help="Deductible expenses of the period.")
     base_amount = fields.Monetary(string="Base")

@@ -74,6 +74,13 @@ class ResCompany(models.Model):
         companies._cae_ensure_cooperative_activity()
         return companies
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "cae_activity_plan_id" in vals:
+            # The balance report reads the analytic column of each plan.
+            self.env["cae.balance.report"]._refresh_view()
+        return res
+
     def _cae_ensure_cooperative_activity(self):
         """Give every company its own activity of kind 'cooperative'."""
         for company in self.filtered(lambda c: not c.cae_cooperative_activity_id):
@@ -119,6 +126,8 @@ class ResCompany(models.Model):
         from the chart template (``account.chart.template``).
         """
         companies = self.search([])
+        self.env["cae.balance.report"]._refresh_view()
+        self.env["cae.turnover.report"].init()
         self.env["cae.balance.indicator"]._create_default_indicators(companies)
         companies._cae_ensure_cooperative_activity()
         for company in companies.filtered(

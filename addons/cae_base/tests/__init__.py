@@ -11,4 +11,6 @@ from . import test_balance_documents
 from . import test_contribution_calc
 from . import test_contribution_rule
 from . import test_contribution_run
+from . import test_balance_reports
+from . import test_portal
 from . import test_ui

@@ -30,7 +30,9 @@ class TestContributionRule(CaeCommon):
             with self.subTest(rate=rate):
                 with self.assertRaisesText(ValidationError, "entre 0 et 100"):
                     self._create(rate=rate, date_from="2027-01-01")
-        self.assertEqual(self.Rule.search_count([]), 1)
+        self.assertEqual(
+            self.Rule.search_count([("company_id", "=", self.company.id)]), 1
+        )
         with self.assertRaisesText(ValidationError, "entre 0 et 100"):
             self.default.rate = 101.0
         self.assertEqual(self.default.rate, 10.0)
