@@ -257,7 +257,7 @@ class CaeContributionRun(models.Model):
         settings) keeps a draft run that says why in its chatter.
         """
         date_from, date_to = self._default_period()
-        companies = self.env["cae.contribution.rule"].search([]).company_id
+        companies = self.env["cae.contribution.rule"].sudo().search([]).company_id
         for company in companies:
             run = self.with_company(company)
             try:

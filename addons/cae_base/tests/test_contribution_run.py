@@ -261,6 +261,16 @@ class TestContributionRun(CaeBalanceCommon):
         self.assertEqual((run.date_from, run.date_to, run.state), (*MARCH, "posted"))
         self.assertEqual(run.amount_total, 309.88)
 
+    def test_cron_leaves_a_draft_run_that_says_why(self):
+        self._rule(base="turnover", rate=8.5)
+        self._invoice(self.bob_act, amount=999.0).invoice_date = "2026-03-30"
+        with freeze_time("2026-04-03"):
+            self.Run.cron_run_previous_month()
+        run = self.Run.search([("company_id", "=", self.company.id)])
+        self.assertEqual(run.state, "draft")
+        self.assertFalse(run.move_id)
+        self.assertIn("not posted yet", run.message_ids[:1].body)
+
     def test_reversal_with_a_reason(self):
         self._rule(base="turnover", rate=8.5)
         before = self._indicators(self.alice_act)
