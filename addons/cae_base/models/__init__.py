@@ -1,6 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import cae_parameter
 from . import cae_parameter_value
+from . import cae_stage_label_mixin
+from . import cae_rule_set
+from . import res_company_rules
+from . import res_config_settings_rules
 from . import cae_balance_indicator
 from . import cae_balance_demo
 from . import res_company
@@ -13,6 +17,7 @@ from . import cae_contribution_run
 from . import cae_contribution_line
 from . import cae_entrepreneur
 from . import cae_entrepreneur_balance
+from . import cae_entrepreneur_rules
 from . import cae_path_step
 from . import cae_followup
 from . import account_analytic_account

@@ -263,17 +263,28 @@ class CaeEntrepreneur(models.Model):
                 else False
             )
 
-    @api.depends("first_contract_date", "associate_date", "company_id")
+    @api.depends(
+        "first_contract_date",
+        "associate_date",
+        "company_id.cae_rule_set_id.associate_deadline_months",
+        "company_id.cae_rule_set_id.associate_deadline_parameter_id",
+        "company_id.cae_rule_set_id.test_contract_counts_in_deadline",
+    )
     def _compute_associate_deadline(self):
-        Parameter = self.env["cae.parameter"]
+        RuleSet = self.env["cae.rule.set"]
         for company, entrepreneurs in self.grouped("company_id").items():
-            # The law in force at the first signature sets the deadline; none
-            # before the law existed.
-            months_at = Parameter._get_value_getter(
-                "cae_associate_deadline_months", company
-            )
+            # The rules in force at the first signature set the deadline (the
+            # company's rule set, else the law); none before the law existed.
+            months_at = RuleSet._figure_getter("associate_deadline", company)
+            rule_set = company.sudo().cae_rule_set_id
+            counts_test = not rule_set or rule_set.test_contract_counts_in_deadline
             for entrepreneur in entrepreneurs:
                 start = entrepreneur.first_contract_date
+                if not counts_test:
+                    cesas = entrepreneur.path_step_ids.filtered(
+                        lambda s: s.stage == "cesa"
+                    )
+                    start = min(cesas.mapped("date_start"), default=False)
                 months = months_at(start) if start else None
                 deadline = (
                     start + relativedelta(months=int(months))
@@ -295,14 +306,21 @@ class CaeEntrepreneur(models.Model):
             entrepreneur.followup_count = len([d for d in dates if d >= year_start])
             entrepreneur.last_followup_date = max(dates, default=False)
 
-    @api.depends("stage", "associate_deadline", "followup_ids.date", "company_id")
+    @api.depends(
+        "stage",
+        "associate_deadline",
+        "followup_ids.date",
+        "company_id.cae_rule_set_id",
+    )
     def _compute_alerts(self):
         today = fields.Date.context_today(self)
         year_start = today.replace(month=1, day=1)
-        Parameter = self.env["cae.parameter"]
+        RuleSet = self.env["cae.rule.set"]
         for company, entrepreneurs in self.grouped("company_id").items():
-            window = Parameter._get_value("cae_deadline_alert_months", today, company)
-            minimum = Parameter._get_value("cae_followups_min_per_year", today, company)
+            # No alert window in the rules: alert once the deadline passed; no
+            # minimum of follow-ups: no follow-up alert.
+            window = RuleSet._figure_getter("deadline_alert", company)(today) or 0
+            minimum = RuleSet._figure_getter("followups_min", company)(today) or 0
             horizon = today + relativedelta(months=int(window))
             for entrepreneur in entrepreneurs:
                 deadline = entrepreneur.associate_deadline
@@ -634,6 +652,7 @@ class CaeEntrepreneur(models.Model):
                             start=last_cape.date_start,
                         )
                     )
+                self._check_test_contract_end(last_cape.date_start, cape_end)
         if stage == "associate" and not self.path_step_ids.filtered(
             lambda s: s.stage in CONTRACT_STAGES
         ):
@@ -649,6 +668,29 @@ class CaeEntrepreneur(models.Model):
                 _(
                     "Give the reason why %(name)s leaves the cooperative.",
                     name=self.name,
+                )
+            )
+
+    def _check_test_contract_end(self, start, end):
+        """Refuse a test contract (CAPE) longer than the rules allow."""
+        self.ensure_one()
+        RuleSet = self.env["cae.rule.set"]
+        months = RuleSet._figure_getter("test_contract_max", self.company_id)(start)
+        if not months:
+            return
+        latest = start + relativedelta(months=int(months)) - timedelta(days=1)
+        if end > latest:
+            raise UserError(
+                self.env._(
+                    "The %(contract)s of %(name)s lasts at most %(months)s months: "
+                    "started on %(start)s, it ends on %(latest)s at the latest, "
+                    "not on %(end)s.",
+                    contract=RuleSet._test_contract_label(self.company_id),
+                    name=self.name,
+                    months=int(months),
+                    start=start,
+                    latest=latest,
+                    end=end,
                 )
             )
 
@@ -701,7 +743,12 @@ class CaeEntrepreneur(models.Model):
         return True
 
     def _post_transition_message(self, previous_stage, date, exit_reason, reason):
-        labels = dict(self._fields["stage"]._description_selection(self.env))
+        labels = dict(
+            self.env["cae.rule.set"]._stage_labels(
+                self._fields["stage"]._description_selection(self.env),
+                self.company_id,
+            )
+        )
         body = Markup("<p>%s</p>") % self.env._(
             "Path: %(old)s → %(new)s on %(date)s.",
             old=labels[previous_stage],

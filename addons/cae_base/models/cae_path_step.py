@@ -28,6 +28,7 @@ class CaePathStep(models.Model):
     _description = "Stage of an entrepreneur's path"
     _order = "entrepreneur_id, date_start, id"
     _rec_name = "stage"
+    _inherit = ["cae.stage.label.mixin"]
 
     entrepreneur_id = fields.Many2one(
         comodel_name="cae.entrepreneur",
@@ -94,10 +95,19 @@ class CaePathStep(models.Model):
 
     @api.model
     def _check_trial_period_months(self, months, date, company):
-        maximum = self.env["cae.parameter"]._get_value(
-            "cae_trial_period_max_months", date, company
+        # The company's rules (French law by default); none: no maximum.
+        maximum = self.env["cae.rule.set"]._figure_getter("trial_period_max", company)(
+            date
         )
-        if months < 0 or months > maximum:
+        if months < 0:
+            raise ValidationError(
+                self.env._(
+                    "The trial period of a CESA cannot be negative (%(months)s "
+                    "months).",
+                    months=months,
+                )
+            )
+        if maximum is not None and months > maximum:
             raise ValidationError(
                 self.env._(
                     "The trial period of a CESA lasts at most %(max)s months "
@@ -109,4 +119,8 @@ class CaePathStep(models.Model):
 
     def _stage_label(self):
         self.ensure_one()
-        return dict(self._fields["stage"]._description_selection(self.env))[self.stage]
+        labels = self.env["cae.rule.set"]._stage_labels(
+            self._fields["stage"]._description_selection(self.env),
+            self.company_id or self.entrepreneur_id.company_id,
+        )
+        return dict(labels)[self.stage]

@@ -3,6 +3,8 @@ from . import test_parameter
 from . import test_activity
 from . import test_path
 from . import test_deadlines
+from . import test_rule_set
+from . import test_admission
 from . import test_documents
 from . import test_access
 from . import test_indicator_grid

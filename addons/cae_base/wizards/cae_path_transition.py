@@ -10,6 +10,8 @@ class CaePathTransition(models.TransientModel):
 
     _name = "cae.path.transition"
     _description = "Change of stage in the entrepreneur path"
+    _inherit = ["cae.stage.label.mixin"]
+    _cae_stage_fields = ("stage", "current_stage")
 
     entrepreneur_id = fields.Many2one(
         comodel_name="cae.entrepreneur",
