@@ -3,8 +3,6 @@ from . import cae_parameter
 from . import cae_parameter_value
 from . import cae_stage_label_mixin
 from . import cae_rule_set
-from . import res_company_rules
-from . import res_config_settings_rules
 from . import cae_balance_indicator
 from . import cae_balance_demo
 from . import res_company

@@ -10,6 +10,11 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cae_activity_plan_id",
         readonly=False,
     )
+    cae_rule_set_id = fields.Many2one(
+        related="company_id.cae_rule_set_id",
+        readonly=False,
+        domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
+    )
     cae_expense_claim_account_id = fields.Many2one(
         related="company_id.cae_expense_claim_account_id",
         readonly=False,

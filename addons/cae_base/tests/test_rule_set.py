@@ -157,9 +157,11 @@ class TestRuleSet(CaeCommon):
 
     def test_bad_figures_are_refused_in_french(self):
         RuleSet = self.env["cae.rule.set"].with_context(lang="fr_FR")
-        with self.assertRaisesText(ValidationError, "ne peuvent pas avoir de durée"):
+        with self.assertRaisesText(
+            ValidationError, "négatif : Durée maximale du contrat de test (mois)"
+        ):
             RuleSet.create({"name": "Négatif", "test_contract_max_months": -1})
-        with self.assertRaisesText(ValidationError, "nombre de mois"):
+        with self.assertRaisesText(ValidationError, "sur combien de mois"):
             RuleSet.create(
                 {
                     "name": "Seuil sans période",
