@@ -9,3 +9,4 @@ from . import hr_contract
 from . import hr_payslip
 from . import hr_payslip_run
 from . import cae_entrepreneur
+from . import cae_payroll_demo

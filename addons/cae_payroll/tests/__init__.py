@@ -1,2 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_pay_math
 from . import test_payslip
+from . import test_batch
+from . import test_posting

@@ -67,7 +67,7 @@ class CaePayrollCommon(CaeAccountingCommon):
         )
 
     @classmethod
-    def _payslip(cls, contract, variable=0.0):
+    def _payslip(cls, contract, variable=0.0, date_from=None, date_to=None):
         payslip = (
             cls.env["hr.payslip"]
             .with_company(cls.company)
@@ -76,8 +76,8 @@ class CaePayrollCommon(CaeAccountingCommon):
                     "employee_id": contract.employee_id.id,
                     "contract_id": contract.id,
                     "struct_id": contract.struct_id.id,
-                    "date_from": cls.date_from,
-                    "date_to": cls.date_to,
+                    "date_from": date_from or cls.date_from,
+                    "date_to": date_to or cls.date_to,
                     "company_id": cls.company.id,
                     "input_line_ids": [
                         (
@@ -96,6 +96,17 @@ class CaePayrollCommon(CaeAccountingCommon):
         )
         payslip.compute_sheet()
         return payslip
+
+    @classmethod
+    def _fund(cls, activity, amount, day=date(2026, 3, 15)):
+        """A paid customer invoice (no VAT): ``amount`` of cash on the activity."""
+        invoice = cls._invoice(activity, "out_invoice", amount)
+        invoice.invoice_date = day
+        invoice.action_post()
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"payment_date": day})._create_payments()
+        return invoice
 
     def _lines(self, payslip):
         return {line.code: line.total for line in payslip.line_ids}
