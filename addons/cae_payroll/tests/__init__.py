@@ -3,3 +3,6 @@ from . import test_pay_math
 from . import test_payslip
 from . import test_batch
 from . import test_posting
+from . import test_reports
+from . import test_simulation
+from . import test_portal
