@@ -1,6 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AccountMove(models.Model):
@@ -19,3 +19,23 @@ class AccountMove(models.Model):
         related="cae_activity_id.entrepreneur_ids",
         string="Entrepreneurs",
     )
+
+    def _post(self, soft=True):
+        posted = super()._post(soft=soft)
+        posted.line_ids._add_cae_activity_distribution()
+        return posted
+
+    @api.depends("expense_sheet_id")
+    def _compute_needed_terms(self):
+        # Expense claims paid by the entrepreneur are owed on the company's
+        # expense claims account (425 in France), not on the suppliers'.
+        res = super()._compute_needed_terms()
+        for move in self:
+            account = move.company_id.cae_expense_claim_account_id
+            sheet = move.expense_sheet_id
+            if account and sheet.payment_mode == "own_account" and move.needed_terms:
+                move.needed_terms = {
+                    key: {**values, "account_id": account.id}
+                    for key, values in move.needed_terms.items()
+                }
+        return res

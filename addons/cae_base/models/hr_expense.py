@@ -38,3 +38,12 @@ class HrExpense(models.Model):
                     str(account.id): 100,
                 }
         return res
+
+    def _prepare_payments_vals(self):
+        # Expenses paid with the company's card: the payment's entry belongs
+        # to the activity as well.
+        move_vals, payment_vals = super()._prepare_payments_vals()
+        if self.cae_activity_id:
+            move_vals["cae_activity_id"] = self.cae_activity_id.id
+            payment_vals["cae_activity_id"] = self.cae_activity_id.id
+        return move_vals, payment_vals

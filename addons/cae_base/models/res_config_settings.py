@@ -10,3 +10,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cae_activity_plan_id",
         readonly=False,
     )
+    cae_expense_claim_account_id = fields.Many2one(
+        related="company_id.cae_expense_claim_account_id",
+        readonly=False,
+    )

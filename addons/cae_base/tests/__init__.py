@@ -5,4 +5,7 @@ from . import test_path
 from . import test_deadlines
 from . import test_documents
 from . import test_access
+from . import test_indicator_grid
+from . import test_balance_indicator
+from . import test_balance_documents
 from . import test_ui

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo import Command
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -129,3 +130,103 @@ class CaeAccountingCommon(CaeCommon):
                 }
             )
         )
+
+
+class CaeBalanceCommon(CaeAccountingCommon):
+    """CaeAccountingCommon with helpers that post an activity's documents."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sale_tax = cls.company.account_sale_tax_id  # TVA collectée 20 %
+        cls.purchase_tax = cls.company.account_purchase_tax_id  # déductible 20 %
+        cls.expense_product = cls.env["product.product"].create(
+            {
+                "name": "Restaurant",
+                "can_be_expensed": True,
+                "standard_price": 0.0,
+                "supplier_taxes_id": [Command.set(cls.purchase_tax.ids)],
+                "company_id": cls.company.id,
+            }
+        )
+
+    @classmethod
+    def _post_document(cls, activity, move_type, amount, taxes=None, date="2026-03-15"):
+        """Post an invoice or bill of ``amount`` excl. taxes on ``date``."""
+        partner = cls.customer if move_type.startswith("out") else cls.supplier
+        move = (
+            cls.env["account.move"]
+            .with_company(cls.company)
+            .create(
+                {
+                    "move_type": move_type,
+                    "partner_id": partner.id,
+                    "company_id": cls.company.id,
+                    "invoice_date": date,
+                    "date": date,
+                    "cae_activity_id": activity.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": cls.product.id,
+                                "quantity": 1,
+                                "price_unit": amount,
+                                "tax_ids": [
+                                    Command.set((taxes or cls.env["account.tax"]).ids)
+                                ],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        return move
+
+    @classmethod
+    def _register_payment(cls, moves, amount=None, date="2026-03-20"):
+        """Pay ``moves`` through the wizard users click (partly if ``amount``)."""
+        vals = {"payment_date": date}
+        if amount is not None:
+            vals["amount"] = amount
+        wizard = (
+            cls.env["account.payment.register"]
+            .with_company(cls.company)
+            .with_context(active_model="account.move", active_ids=moves.ids)
+            .create(vals)
+        )
+        return wizard._create_payments()
+
+    @classmethod
+    def _post_expense_claim(cls, entrepreneur, amount, date="2026-03-22"):
+        """An expense claim of ``amount`` incl. 20 % VAT, approved and posted."""
+        entrepreneur._ensure_employee()
+        sheet = (
+            cls.env["hr.expense.sheet"]
+            .with_company(cls.company)
+            .create(
+                {
+                    "name": "Frais de mars",
+                    "employee_id": entrepreneur.employee_id.id,
+                    "company_id": cls.company.id,
+                    "accounting_date": date,
+                    "expense_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Repas client",
+                                "employee_id": entrepreneur.employee_id.id,
+                                "product_id": cls.expense_product.id,
+                                "total_amount_currency": amount,
+                                "tax_ids": [Command.set(cls.purchase_tax.ids)],
+                                "date": date,
+                                "company_id": cls.company.id,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        sheet.action_submit_sheet()
+        sheet._do_approve()
+        sheet.action_sheet_move_post()
+        return sheet

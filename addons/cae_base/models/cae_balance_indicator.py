@@ -1,0 +1,407 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
+
+from .indicator_grid import (
+    CycleError,
+    IndicatorDef,
+    IndicatorGrid,
+    PrefixError,
+    parse_prefixes,
+)
+
+_lt = LazyTranslate(__name__)
+
+KINDS = [
+    ("accounts", "Account prefixes"),
+    ("sum", "Sum of indicators"),
+]
+SIGNS = [
+    ("debit", "Debit − credit"),
+    ("credit", "Credit − debit"),
+]
+BALANCE_TYPES = [
+    ("position", "Position at the end date"),
+    ("movement", "Movements of the period"),
+]
+SIGN_FACTOR = {"debit": 1, "credit": -1}
+CODE_FORMAT = re.compile(r"^[a-z][a-z0-9_]*$")
+
+# The French grid of DESIGN.md §3 (autonomie/enDI): positions are
+# Σ(debit − credit) at the end date, so cash is positive and what the
+# activity owes (suppliers, taxes, salaries, expense claims) negative.
+DEFAULT_INDICATORS = [
+    {
+        "code": "cash",
+        "name": _lt("Cash today"),
+        "kind": "accounts",
+        "account_prefixes": "5",
+    },
+    {
+        "code": "taxes_due",
+        "name": _lt("Taxes and contributions due"),
+        "kind": "accounts",
+        "account_prefixes": "42,43,44,-421,-425",
+    },
+    {
+        "code": "suppliers",
+        "name": _lt("Suppliers to pay"),
+        "kind": "accounts",
+        "account_prefixes": "40",
+    },
+    {
+        "code": "reference_treasury",
+        "name": _lt("Reference treasury"),
+        "kind": "sum",
+        "operands": ("cash", "taxes_due", "suppliers"),
+    },
+    {
+        "code": "salaries_to_pay",
+        "name": _lt("Salaries to pay"),
+        "kind": "accounts",
+        "account_prefixes": "421",
+    },
+    {
+        "code": "customers",
+        "name": _lt("Customers to collect"),
+        "kind": "accounts",
+        "account_prefixes": "41",
+    },
+    {
+        "code": "expense_claims",
+        "name": _lt("Expense claims to pay"),
+        "kind": "accounts",
+        "account_prefixes": "425",
+    },
+    {
+        "code": "future_treasury",
+        "name": _lt("Future treasury"),
+        "kind": "sum",
+        "operands": (
+            "reference_treasury",
+            "salaries_to_pay",
+            "customers",
+            "expense_claims",
+        ),
+    },
+    {
+        "code": "turnover",
+        "name": _lt("Turnover excl. VAT"),
+        "kind": "accounts",
+        "account_prefixes": "70",
+        "sign": "credit",
+        "balance_type": "movement",
+    },
+    {
+        "code": "result",
+        "name": _lt("Result"),
+        "kind": "accounts",
+        "account_prefixes": "6,7",
+        "sign": "credit",
+        "balance_type": "movement",
+    },
+]
+
+
+class CaeBalanceIndicator(models.Model):
+    """One line of a company's balance grid (DESIGN.md §3).
+
+    A leaf indicator ("accounts") sums the posted analytic lines of an
+    activity whose general account code matches its prefixes; a "sum"
+    indicator adds other indicators of the same grid. Values follow the
+    Σ(debit − credit) convention of autonomie/enDI, turned into
+    Σ(credit − debit) by the sign "credit" (revenue, result). Read them with
+    ``cae.activity._get_indicator_values``.
+    """
+
+    _name = "cae.balance.indicator"
+    _description = "Balance indicator"
+    _order = "company_id, sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True,
+        help="Technical key other modules and reports use, e.g. cash.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    kind = fields.Selection(selection=KINDS, required=True, default="accounts")
+    account_prefixes = fields.Char(
+        help="Account code prefixes separated by commas; a leading '-' "
+        "excludes a sub-prefix, e.g. 42,43,44,-421,-425.",
+    )
+    operand_ids = fields.Many2many(
+        comodel_name="cae.balance.indicator",
+        relation="cae_balance_indicator_operand_rel",
+        column1="indicator_id",
+        column2="operand_id",
+        string="Indicators added",
+        check_company=True,
+        domain="[('id', '!=', id), ('company_id', '=', company_id)]",
+    )
+    sign = fields.Selection(
+        selection=SIGNS,
+        required=True,
+        default="debit",
+        help="Debit − credit gives positive cash and receivables and negative "
+        "debts; credit − debit gives positive revenue and profit.",
+    )
+    balance_type = fields.Selection(
+        selection=BALANCE_TYPES,
+        required=True,
+        default="position",
+        help="A position (cash, debts) adds every movement up to the end "
+        "date; movements (turnover, result) only those of the period.",
+    )
+    description = fields.Text(translate=True)
+
+    _sql_constraints = [
+        (
+            "code_company_unique",
+            "unique(company_id, code)",
+            "An indicator code must be unique per company.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("code")
+    def _check_code(self):
+        for indicator in self:
+            if not CODE_FORMAT.match(indicator.code or ""):
+                raise ValidationError(
+                    self.env._(
+                        "The code %(code)s of the indicator %(name)s must be lower "
+                        "case letters, digits and underscores, starting with a "
+                        "letter.",
+                        code=indicator.code,
+                        name=indicator.name,
+                    )
+                )
+
+    @api.constrains("kind", "account_prefixes")
+    def _check_account_prefixes(self):
+        for indicator in self.filtered(lambda i: i.kind == "accounts"):
+            try:
+                parse_prefixes(indicator.account_prefixes)
+            except PrefixError as error:
+                raise ValidationError(
+                    self.env._(
+                        "The account prefixes of the indicator %(name)s cannot be "
+                        "read near “%(token)s”: give account code prefixes separated "
+                        "by commas, a leading '-' excluding a sub-prefix, e.g. "
+                        "42,43,44,-421,-425.",
+                        name=indicator.name,
+                        token=str(error),
+                    )
+                ) from error
+
+    @api.constrains("kind", "operand_ids")
+    def _check_operands(self):
+        for indicator in self.filtered(lambda i: i.kind == "sum"):
+            if not indicator.operand_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The indicator %(name)s is a sum: choose the indicators "
+                        "it adds.",
+                        name=indicator.name,
+                    )
+                )
+        for company in self.company_id:
+            try:
+                self._load_grid(company)
+            except CycleError as error:
+                raise ValidationError(
+                    self.env._(
+                        "The indicator %(code)s adds itself, directly or through "
+                        "other indicators.",
+                        code=str(error),
+                    )
+                ) from error
+
+    # ------------------------------------------------------------------
+    # Defaults
+    # ------------------------------------------------------------------
+    @api.model
+    def _prepare_default_indicators(self, company):
+        """Values of the French default grid missing in ``company``."""
+        return [
+            dict(values, company_id=company.id, sequence=10 * (index + 1))
+            for index, values in enumerate(DEFAULT_INDICATORS)
+        ]
+
+    @api.model
+    def _create_default_indicators(self, companies=None):
+        """Create the default grid of every company that has no indicator.
+
+        Names are stored in English and in every installed language.
+        """
+        companies = companies or self.env["res.company"].search([])
+        existing = self.with_context(active_test=False)._read_group(
+            [("company_id", "in", companies.ids)], ["company_id"]
+        )
+        done = {company for (company,) in existing}
+        langs = [
+            code
+            for code, _name in self.env["res.lang"].get_installed()
+            if code != "en_US"
+        ]
+        created = self.browse()
+        for company in companies - self.env["res.company"].union(*done):
+            by_code = {}
+            for values in self._prepare_default_indicators(company):
+                values = dict(values)
+                label = values.pop("name")
+                operands = values.pop("operands", ())
+                indicator = self.sudo().create(
+                    {
+                        **values,
+                        "name": self.with_context(lang="en_US").env._(label),
+                        "operand_ids": [
+                            fields.Command.set([by_code[c].id for c in operands])
+                        ],
+                    }
+                )
+                if langs:
+                    indicator.update_field_translations(
+                        "name",
+                        {
+                            lang: self.with_context(lang=lang).env._(label)
+                            for lang in langs
+                        },
+                    )
+                by_code[indicator.code] = indicator
+                created |= indicator
+        return created
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    @api.model
+    def _load_grid(self, company):
+        """``(IndicatorGrid, indicators)`` of ``company`` (active ones)."""
+        indicators = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("company_id", "=", company.id)])
+        )
+        return IndicatorGrid(
+            [
+                IndicatorDef(
+                    code=indicator.code,
+                    kind=indicator.kind,
+                    prefixes=indicator.account_prefixes or "",
+                    operands=tuple(indicator.operand_ids.mapped("code")),
+                    sign=SIGN_FACTOR[indicator.sign],
+                )
+                for indicator in indicators
+            ]
+        ), indicators
+
+    @api.model
+    def _account_codes(self, company):
+        """``{account_id: code}`` of the general accounts of ``company``."""
+        Account = self.env["account.account"].sudo().with_company(company.root_id)
+        accounts = Account.search_fetch(
+            Account._check_company_domain(company), ["code"]
+        )
+        return {account.id: account.code for account in accounts}
+
+    @api.model
+    def _compute_values(
+        self, company, analytic_accounts, date_from=None, date_to=None, codes=None
+    ):
+        """``{analytic_account_id: {code: amount}}`` for one company.
+
+        One SQL query sums the posted analytic lines of ``analytic_accounts``
+        (all in the activities plan of ``company``) per analytic account and
+        leaf indicator; sums are then evaluated in Python.
+        """
+        grid, indicators = self._load_grid(company)
+        wanted = codes or [indicator.code for indicator in indicators]
+        leaves = grid.leaves_needed(wanted)
+        by_code = {indicator.code: indicator for indicator in indicators}
+        mapping = grid.account_mapping(self._account_codes(company), leaves)
+        account_ids, leaf_codes, positions = [], [], []
+        for account_id, found in mapping.items():
+            for leaf in found:
+                account_ids.append(account_id)
+                leaf_codes.append(leaf)
+                positions.append(by_code[leaf].balance_type == "position")
+        sums = defaultdict(dict)
+        if analytic_accounts and account_ids:
+            sums = self._query_leaf_sums(
+                company,
+                analytic_accounts,
+                (account_ids, leaf_codes, positions),
+                date_from,
+                date_to,
+            )
+        currency = company.currency_id
+        result = {}
+        for analytic_id in analytic_accounts.ids:
+            values = grid.evaluate(sums.get(analytic_id, {}), wanted)
+            result[analytic_id] = {
+                code: currency.round(amount) + 0.0 for code, amount in values.items()
+            }
+        return result
+
+    @api.model
+    def _query_leaf_sums(
+        self, company, analytic_accounts, grid_rows, date_from, date_to
+    ):
+        """Σ(debit − credit) per analytic account and leaf indicator.
+
+        Odoo stores analytic amounts as ``-balance`` of the journal item,
+        hence the minus sign. Only lines of posted journal items count.
+        Positions add every line up to ``date_to``; movements only those
+        from ``date_from``.
+        """
+        account_ids, leaf_codes, positions = grid_rows
+        plan = company._get_cae_activity_plan()
+        column = plan._column_name()
+        self.env["account.analytic.line"].flush_model(
+            [column, "amount", "date", "general_account_id", "move_line_id"]
+        )
+        self.env["account.move.line"].flush_model(["parent_state"])
+        date_from_cond = SQL("aal.date >= %s", date_from) if date_from else SQL("TRUE")
+        date_to_cond = SQL("aal.date <= %s", date_to) if date_to else SQL("TRUE")
+        query = SQL(
+            """
+            SELECT aal.%(column)s, grid.code,
+                   -SUM(aal.amount) FILTER (WHERE grid.position OR %(date_from)s)
+              FROM account_analytic_line aal
+              JOIN account_move_line aml
+                ON aml.id = aal.move_line_id AND aml.parent_state = 'posted'
+              JOIN unnest(%(account_ids)s::int[], %(codes)s::varchar[],
+                          %(positions)s::bool[]) AS grid(account_id, code, position)
+                ON grid.account_id = aal.general_account_id
+             WHERE aal.%(column)s = ANY(%(analytic_ids)s) AND %(date_to)s
+          GROUP BY 1, 2
+            """,
+            column=SQL.identifier(column),
+            date_from=date_from_cond,
+            date_to=date_to_cond,
+            account_ids=account_ids,
+            codes=leaf_codes,
+            positions=positions,
+            analytic_ids=analytic_accounts.ids,
+        )
+        sums = defaultdict(dict)
+        for analytic_id, code, amount in self.env.execute_query(query):
+            sums[analytic_id][code] = amount or 0.0
+        return sums
