@@ -1,6 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 # Rules of the CESA structure, in the order of the payslip.
 CESA_RULE_XMLIDS = (
@@ -21,6 +22,11 @@ CESA_RULE_XMLIDS = (
 # employee contributions move from 421 to the bodies that collect them
 # (431 URSSAF, 437 others); employer contributions are costs (645) owed to
 # the same bodies.
+# Balance indicators (cae_base): the default available treasury, and the
+# net salaries posted and not paid yet.
+DEFAULT_INDICATOR = "reference_treasury"
+UNPAID_SALARIES_INDICATOR = "salaries_to_pay"
+
 CESA_RULE_ACCOUNTS = {
     "cae_payroll.rule_gross": (("pcg_6411", "641"), ("pcg_421", "421")),
     "cae_payroll.rule_employee_urssaf": (("pcg_431", "431"), ("pcg_421", "421")),
@@ -45,6 +51,14 @@ class ResCompany(models.Model):
         domain="[('type', '=', 'general'), ('company_id', '=', id)]",
         help="Journal of the payslips of salaried entrepreneurs.",
     )
+    cae_payroll_indicator_id = fields.Many2one(
+        comodel_name="cae.balance.indicator",
+        string="Available treasury indicator",
+        domain="[('company_id', '=', id)]",
+        help="Balance indicator of the activity that the salary budget "
+        "starts from (empty: reference treasury). Net salaries posted and "
+        "not paid yet are deducted unless this indicator already counts them.",
+    )
     cae_payroll_safety_reserve = fields.Monetary(
         string="Safety reserve",
         currency_field="currency_id",
@@ -68,6 +82,13 @@ class ResCompany(models.Model):
         for xmlid in CESA_RULE_XMLIDS:
             rules |= self.env.ref(xmlid)
         for company in self.sudo():
+            if not company.cae_payroll_indicator_id:
+                company.cae_payroll_indicator_id = self.env[
+                    "cae.balance.indicator"
+                ].search(
+                    [("company_id", "=", company.id), ("code", "=", DEFAULT_INDICATOR)],
+                    limit=1,
+                )
             if not company.cae_payroll_structure_id:
                 company.cae_payroll_structure_id = self.env[
                     "hr.payroll.structure"
@@ -148,20 +169,55 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------------
     # Salary budget
     # ------------------------------------------------------------------
-    def _cae_payroll_indicator_code(self):
+    def _cae_payroll_indicator(self):
+        """The balance indicator of the available treasury (default: reference)."""
         self.ensure_one()
-        return "reference_treasury"  # TODO: settings, once balances land
+        indicator = self.cae_payroll_indicator_id or self.env[
+            "cae.balance.indicator"
+        ].sudo().search(
+            [("company_id", "=", self.id), ("code", "=", DEFAULT_INDICATOR)], limit=1
+        )
+        if not indicator:
+            raise UserError(
+                self.env._(
+                    "Choose the balance indicator of the available treasury of "
+                    "%(company)s in the settings (Pay of the salaried "
+                    "entrepreneurs).",
+                    company=self.name,
+                )
+            )
+        return indicator
+
+    def _cae_payroll_indicator_codes(self):
+        """Codes to add up: the chosen indicator and, unless it already counts
+        them, the net salaries posted and not paid yet (a second payslip of
+        the same activity must not spend them again)."""
+        self.ensure_one()
+        indicator = self._cae_payroll_indicator().sudo()
+        included = indicator
+        operands = indicator.operand_ids
+        while operands:
+            included |= operands
+            operands = operands.operand_ids - included
+        codes = [indicator.code]
+        if UNPAID_SALARIES_INDICATOR not in included.mapped("code"):
+            unpaid = self.env["cae.balance.indicator"].sudo().search_count(
+                [
+                    ("company_id", "=", self.id),
+                    ("code", "=", UNPAID_SALARIES_INDICATOR),
+                ]
+            )
+            if unpaid:
+                codes.append(UNPAID_SALARIES_INDICATOR)
+        return codes
 
     def _cae_payroll_treasury(self, activities, date):
         """``{activity_id: available treasury}`` on ``date``, in one reading."""
         self.ensure_one()
-        code = self._cae_payroll_indicator_code()
-        Activity = self.env["cae.activity"].sudo()
-        if not hasattr(Activity, "_get_indicator_values"):
-            return {}  # TODO: remove once balances land
-        values = activities.sudo()._get_indicator_values(date_to=date, codes=[code])
+        codes = self._cae_payroll_indicator_codes()
+        values = activities.sudo()._get_indicator_values(date_to=date, codes=codes)
         return {
-            activity.id: values.get(activity.id, {}).get(code, 0.0)
+            activity.id: sum(values.get(activity.id, {}).get(code, 0.0) for code in codes)
             for activity in activities
         }
 

@@ -14,6 +14,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cae_payroll_journal_id",
         readonly=False,
     )
+    cae_payroll_indicator_id = fields.Many2one(
+        related="company_id.cae_payroll_indicator_id",
+        readonly=False,
+    )
     cae_payroll_safety_reserve = fields.Monetary(
         related="company_id.cae_payroll_safety_reserve",
         readonly=False,

@@ -6,3 +6,4 @@ from . import test_posting
 from . import test_reports
 from . import test_simulation
 from . import test_portal
+from . import test_funding

@@ -19,9 +19,11 @@ class TestPosting(CaePayrollCommon):
     def _balances(self, lines, amount_field="balance"):
         balances = {}
         for line in lines:
-            code = line.account_id.code if amount_field == "balance" else (
-                line.general_account_id.code
+            account = (
+                line.account_id if amount_field == "balance" else line.general_account_id
             )
+            # Account codes depend on the company.
+            code = account.with_company(self.company).code
             balances[code] = round(balances.get(code, 0.0) + line[amount_field], 2)
         return balances
 
