@@ -186,35 +186,39 @@ class BenchPayroll(TransactionCase):
         bank = self.env["account.journal"].search(
             [("company_id", "=", self.company.id), ("type", "=", "bank")], limit=1
         )
-        income = self.env["account.chart.template"].with_company(self.company).ref(
-            "pcg_706"
+        income = (
+            self.env["account.chart.template"].with_company(self.company).ref("pcg_706")
         )
-        move = self.env["account.move"].with_company(self.company).create(
-            {
-                "move_type": "entry",
-                "journal_id": bank.id,
-                "date": date(2026, 2, 15),
-                "line_ids": [
-                    Command.create(
-                        {
-                            "account_id": bank.default_account_id.id,
-                            "debit": 10000.0,
-                            "analytic_distribution": {
-                                str(activity.analytic_account_id.id): 100
-                            },
-                        }
-                    )
-                    for activity in activities
-                ]
-                + [
-                    Command.create(
-                        {
-                            "account_id": income.id,
-                            "credit": 10000.0 * len(activities),
-                        }
-                    )
-                ],
-            }
+        move = (
+            self.env["account.move"]
+            .with_company(self.company)
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": bank.id,
+                    "date": date(2026, 2, 15),
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": bank.default_account_id.id,
+                                "debit": 10000.0,
+                                "analytic_distribution": {
+                                    str(activity.analytic_account_id.id): 100
+                                },
+                            }
+                        )
+                        for activity in activities
+                    ]
+                    + [
+                        Command.create(
+                            {
+                                "account_id": income.id,
+                                "credit": 10000.0 * len(activities),
+                            }
+                        )
+                    ],
+                }
+            )
         )
         move.action_post()
 
@@ -263,23 +267,30 @@ class BenchPayroll(TransactionCase):
         start = time.perf_counter()
         result = function()
         self.env.flush_all()
-        return result, (time.perf_counter() - start, self.env.cr.sql_log_count - queries)
+        return result, (
+            time.perf_counter() - start,
+            self.env.cr.sql_log_count - queries,
+        )
 
     def _oca_compute(self, run, contracts):
         # What OCA's hr.payslip.employees wizard does, minus worked days.
-        payslips = self.env["hr.payslip"].with_company(self.company).create(
-            [
-                {
-                    "employee_id": contract.employee_id.id,
-                    "contract_id": contract.id,
-                    "struct_id": contract.struct_id.id,
-                    "payslip_run_id": run.id,
-                    "date_from": PERIOD[0],
-                    "date_to": PERIOD[1],
-                    "company_id": self.company.id,
-                }
-                for contract in contracts
-            ]
+        payslips = (
+            self.env["hr.payslip"]
+            .with_company(self.company)
+            .create(
+                [
+                    {
+                        "employee_id": contract.employee_id.id,
+                        "contract_id": contract.id,
+                        "struct_id": contract.struct_id.id,
+                        "payslip_run_id": run.id,
+                        "date_from": PERIOD[0],
+                        "date_to": PERIOD[1],
+                        "company_id": self.company.id,
+                    }
+                    for contract in contracts
+                ]
+            )
         )
         payslips._compute_name()
         payslips.compute_sheet()

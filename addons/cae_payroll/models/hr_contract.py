@@ -229,6 +229,4 @@ class HrContract(models.Model):
 
     def _cae_is_below_minimum_wage(self, minimum):
         self.ensure_one()
-        return (
-            float_compare(self._cae_hourly_rate(), minimum, precision_digits=2) < 0
-        )
+        return float_compare(self._cae_hourly_rate(), minimum, precision_digits=2) < 0

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, format_amount, format_date
+from odoo.tools import format_amount, format_date
 
 from .pay_math import amount_in_words_fr
 
@@ -250,7 +250,9 @@ class HrPayslip(models.Model):
         cesa._cae_check_can_confirm()
         others = self - cesa
         if others:
-            super(HrPayslip, others.with_context(without_compute_sheet=True)).action_payslip_done()
+            super(
+                HrPayslip, others.with_context(without_compute_sheet=True)
+            ).action_payslip_done()
         # One call per payslip so that its journal entry belongs to its
         # activity (the entry of payroll_account is created inside).
         for payslip in cesa:
@@ -344,8 +346,7 @@ class HrPayslip(models.Model):
         if (
             state == "unfunded"
             and self.cae_funding_state == "accepted"
-            and currency.compare_amounts(missing, self.cae_accepted_missing_amount)
-            <= 0
+            and currency.compare_amounts(missing, self.cae_accepted_missing_amount) <= 0
         ):
             state = "accepted"
         vals = {
@@ -508,9 +509,9 @@ class HrPayslip(models.Model):
     def _cae_payroll_variables(self):
         """One dict per payslip: the figures an external provider needs."""
         wage_types = dict(
-            self.env["hr.contract"]._fields["cae_wage_type"]._description_selection(
-                self.env
-            )
+            self.env["hr.contract"]
+            ._fields["cae_wage_type"]
+            ._description_selection(self.env)
         )
         states = dict(self._fields["state"]._description_selection(self.env))
         funding = dict(

@@ -186,9 +186,9 @@ class HrPayslipRun(models.Model):
         if not skipped:
             return
         labels = dict(
-            self.env["cae.entrepreneur"]._fields["stage"]._description_selection(
-                self.env
-            )
+            self.env["cae.entrepreneur"]
+            ._fields["stage"]
+            ._description_selection(self.env)
         )
         items = Markup("").join(
             Markup("<li>%s</li>")

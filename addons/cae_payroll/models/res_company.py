@@ -201,11 +201,15 @@ class ResCompany(models.Model):
             operands = operands.operand_ids - included
         codes = [indicator.code]
         if UNPAID_SALARIES_INDICATOR not in included.mapped("code"):
-            unpaid = self.env["cae.balance.indicator"].sudo().search_count(
-                [
-                    ("company_id", "=", self.id),
-                    ("code", "=", UNPAID_SALARIES_INDICATOR),
-                ]
+            unpaid = (
+                self.env["cae.balance.indicator"]
+                .sudo()
+                .search_count(
+                    [
+                        ("company_id", "=", self.id),
+                        ("code", "=", UNPAID_SALARIES_INDICATOR),
+                    ]
+                )
             )
             if unpaid:
                 codes.append(UNPAID_SALARIES_INDICATOR)
@@ -217,7 +221,9 @@ class ResCompany(models.Model):
         codes = self._cae_payroll_indicator_codes()
         values = activities.sudo()._get_indicator_values(date_to=date, codes=codes)
         return {
-            activity.id: sum(values.get(activity.id, {}).get(code, 0.0) for code in codes)
+            activity.id: sum(
+                values.get(activity.id, {}).get(code, 0.0) for code in codes
+            )
             for activity in activities
         }
 

@@ -85,9 +85,7 @@ class TestBatch(CaePayrollCommon):
 
     def test_batch_stays_in_its_company(self):
         carla = self.carla_b.with_company(self.company_b)
-        carla._do_transition(
-            "cape", date(2025, 1, 6), cape_date_end=date(2025, 8, 31)
-        )
+        carla._do_transition("cape", date(2025, 1, 6), cape_date_end=date(2025, 8, 31))
         carla._do_transition(
             "cesa",
             date(2025, 9, 1),

@@ -223,6 +223,8 @@ class TestFunding(CaePayrollCommon):
             },
         )
         # The unpaid net is not spent twice: 10000 − 1638 − 1954 = 6408.
-        self.assertEqual(self.alice.with_company(self.company).cae_budget_treasury, 6408.0)
+        self.assertEqual(
+            self.alice.with_company(self.company).cae_budget_treasury, 6408.0
+        )
         second = self._payslip(self.contract)
         self.assertEqual(second.cae_fundable_amount, 6408.0)

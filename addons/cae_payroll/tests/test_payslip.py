@@ -83,9 +83,10 @@ class TestPayslip(CaePayrollCommon):
         )
         base = payslip.line_ids.filtered(lambda line: line.code == "CAE_BASE")
         self.assertRecordValues(base, [{"quantity": 151.67, "amount": 14.50}])
-        self.assertEqual(payslip._cae_net_in_words(), (
-            "mille neuf cent quatre-vingt-douze euros et quarante-sept centimes"
-        ))
+        self.assertEqual(
+            payslip._cae_net_in_words(),
+            ("mille neuf cent quatre-vingt-douze euros et quarante-sept centimes"),
+        )
 
     def test_part_time_near_the_minimum_wage(self):
         contract = self._contract(

@@ -35,7 +35,9 @@ class TestPortal(HttpCase, CaePayrollCommon):
         cls._fund(cls.alice.activity_id, 10000.0)
         cls._fund(cls.bob.activity_id, 10000.0)
         payslips = cls._run()._cae_generate_payslips()
-        cls.payslip_alice = payslips.filtered(lambda p: p.employee_id == cls.alice.employee_id)
+        cls.payslip_alice = payslips.filtered(
+            lambda p: p.employee_id == cls.alice.employee_id
+        )
         cls.payslip_bob = payslips - cls.payslip_alice
         payslips.action_payslip_done()
         # Next month's payslip of Bob, not confirmed yet: not on the portal.

@@ -20,7 +20,9 @@ class TestPosting(CaePayrollCommon):
         balances = {}
         for line in lines:
             account = (
-                line.account_id if amount_field == "balance" else line.general_account_id
+                line.account_id
+                if amount_field == "balance"
+                else line.general_account_id
             )
             # Account codes depend on the company.
             code = account.with_company(self.company).code

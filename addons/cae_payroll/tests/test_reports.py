@@ -24,15 +24,19 @@ class TestReports(CaePayrollCommon):
         )
         cls.payslip_run = cls._run()
         cls.payslips = cls.payslip_run._cae_generate_payslips()
-        cls.payslip_bob = cls.payslips.filtered(lambda p: p.contract_id == cls.contract_bob)
+        cls.payslip_bob = cls.payslips.filtered(
+            lambda p: p.contract_id == cls.contract_bob
+        )
         cls.payslip_bob.input_line_ids.amount = 350.0
         cls.payslip_bob.compute_sheet()
 
     def test_payslip_pdf_in_french_with_the_net_in_words(self):
-        html = str(
-            self.env["ir.actions.report"]._render_qweb_html(
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
                 "cae_payroll.cae_payslip_report_action", self.payslip_bob.ids
             )[0]
+            .decode()
         )
         self.assertIn(
             "mille neuf cent quatre-vingt-douze euros et quarante-sept centimes",
@@ -62,9 +66,7 @@ class TestReports(CaePayrollCommon):
         self.assertEqual(bob[header.index("Net to pay")], 1992.47)
         self.assertEqual(bob[header.index("Employer contributions")], 1113.5)
         self.assertEqual(bob[header.index("Total cost")], 3662.72)
-        self.assertEqual(
-            bob[header.index("Analytic code")], self.bob.activity_id.code
-        )
+        self.assertEqual(bob[header.index("Analytic code")], self.bob.activity_id.code)
         alice = by_employee["Alice Test"]
         self.assertEqual(alice[header.index("Gross pay")], 2500.0)
         self.assertEqual(alice[header.index("Net to pay")], 1954.0)
