@@ -31,6 +31,12 @@ PERIOD = (date(2026, 3, 1), date(2026, 3, 31))
 
 
 class BenchPayroll(TransactionCase):
+    # Outside odoo.addons, Odoo's test metaclass sets no tags: give them.
+    test_tags = {"standard", "at_install"}
+    test_module = "cae_payroll"
+    test_class = "BenchPayroll"
+    test_sequence = 0
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

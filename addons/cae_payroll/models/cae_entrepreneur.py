@@ -102,7 +102,10 @@ class CaeEntrepreneur(models.Model):
                 for code in EMPLOYER_RATE_CODES
             ]
             reserve = company.cae_payroll_safety_reserve
-            treasury = company._cae_payroll_treasury(group.activity_id, date)
+            # A budget is information: no indicator set up shows no budget.
+            treasury = company._cae_payroll_treasury(
+                group.activity_id, date, raise_if_missing=False
+            )
             for entrepreneur in group:
                 available = treasury.get(entrepreneur.activity_id.id, 0.0)
                 fundable = rnd(max(available - reserve, 0.0))

@@ -50,6 +50,10 @@ class CaePayrollDemo(models.AbstractModel):
         customers = self.env["res.partner"].create(
             [{"name": name, "company_id": company.id} for name in DEMO_CUSTOMERS]
         )
+        # A month of revenue ahead: the activities start with some treasury.
+        self._create_demo_revenue(
+            contracts, specs, customers, months[0] - relativedelta(months=1), 3
+        )
         for index, month in enumerate(months):
             self._create_demo_revenue(contracts, specs, customers, month, index)
             run = self._create_demo_run(company, month)

@@ -228,6 +228,21 @@ class HrPayslip(models.Model):
             )
         return localdict, lines_dict
 
+    def _compute_name(self):
+        """CESA payslips: a name in the employee's language, e.g. "Bulletin
+        de paie de Léa Martin, mars 2026" (OCA's is not translated)."""
+        cesa = self.filtered(lambda p: p.cae_is_cesa and p.date_from)
+        for payslip in cesa:
+            lang = payslip.employee_id.work_contact_id.lang or self.env.lang
+            payslip.name = payslip.with_context(lang=lang).env._(
+                "Payslip of %(name)s, %(month)s",
+                name=payslip.employee_id.name,
+                month=format_date(
+                    self.env, payslip.date_from, lang_code=lang, date_format="MMMM y"
+                ),
+            )
+        return super(HrPayslip, self - cesa)._compute_name()
+
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------

@@ -169,7 +169,7 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------------
     # Salary budget
     # ------------------------------------------------------------------
-    def _cae_payroll_indicator(self):
+    def _cae_payroll_indicator(self, raise_if_missing=True):
         """The balance indicator of the available treasury (default: reference)."""
         self.ensure_one()
         indicator = self.cae_payroll_indicator_id or self.env[
@@ -177,7 +177,7 @@ class ResCompany(models.Model):
         ].sudo().search(
             [("company_id", "=", self.id), ("code", "=", DEFAULT_INDICATOR)], limit=1
         )
-        if not indicator:
+        if not indicator and raise_if_missing:
             raise UserError(
                 self.env._(
                     "Choose the balance indicator of the available treasury of "
@@ -188,12 +188,14 @@ class ResCompany(models.Model):
             )
         return indicator
 
-    def _cae_payroll_indicator_codes(self):
+    def _cae_payroll_indicator_codes(self, raise_if_missing=True):
         """Codes to add up: the chosen indicator and, unless it already counts
         them, the net salaries posted and not paid yet (a second payslip of
         the same activity must not spend them again)."""
         self.ensure_one()
-        indicator = self._cae_payroll_indicator().sudo()
+        indicator = self._cae_payroll_indicator(raise_if_missing).sudo()
+        if not indicator:
+            return []
         included = indicator
         operands = indicator.operand_ids
         while operands:
@@ -215,10 +217,15 @@ class ResCompany(models.Model):
                 codes.append(UNPAID_SALARIES_INDICATOR)
         return codes
 
-    def _cae_payroll_treasury(self, activities, date):
-        """``{activity_id: available treasury}`` on ``date``, in one reading."""
+    def _cae_payroll_treasury(self, activities, date, raise_if_missing=True):
+        """``{activity_id: available treasury}`` on ``date``, in one reading.
+
+        Without an indicator (and ``raise_if_missing`` false): nothing.
+        """
         self.ensure_one()
-        codes = self._cae_payroll_indicator_codes()
+        codes = self._cae_payroll_indicator_codes(raise_if_missing)
+        if not codes:
+            return {}
         values = activities.sudo()._get_indicator_values(date_to=date, codes=codes)
         return {
             activity.id: sum(

@@ -71,6 +71,14 @@ class TestBatch(CaePayrollCommon):
         self.assertIn("Fanny Cape", message)
         self.assertNotIn("Gaston", message)
 
+    def test_payslip_names_in_the_employee_language(self):
+        self.alice.employee_id.work_contact_id.lang = "fr_FR"
+        payslips = self._run()._cae_generate_payslips()
+        alice = payslips.filtered(lambda p: p.contract_id == self.contract_alice)
+        self.assertEqual(alice.name, "Bulletin de paie : Alice Test, mars 2026")
+        dora = payslips.filtered(lambda p: p.contract_id == self.contract_dora)
+        self.assertEqual(dora.name, "Payslip of Dora Associée, March 2026")
+
     def test_batch_can_be_completed_but_not_duplicated(self):
         run = self._run()
         run._cae_generate_payslips()
