@@ -15,6 +15,8 @@
         # OCA/payroll: salary rules, payslips, batches; payroll_account posts
         # the payslips with the contract's analytic account.
         "payroll_account",
+        # OCA/queue: large batches are computed and confirmed by jobs.
+        "queue_job",
         # OCA/reporting-engine: XLSX export for the external payroll provider.
         "report_xlsx",
     ],

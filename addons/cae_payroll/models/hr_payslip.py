@@ -293,6 +293,40 @@ class HrPayslip(models.Model):
             },
         }
 
+    # ------------------------------------------------------------------
+    # Batches and background jobs (OCA queue_job)
+    # ------------------------------------------------------------------
+    def _cae_chunks(self, size):
+        """Split into chunks of about ``size`` payslips, never splitting an
+        activity: its payslips share its treasury, so they are checked
+        together."""
+        chunks, current = [], self.browse()
+        for _activity, payslips in self.grouped("cae_activity_id").items():
+            if current and len(current) + len(payslips) > size:
+                chunks.append(current)
+                current = self.browse()
+            current |= payslips
+        if current:
+            chunks.append(current)
+        return chunks
+
+    def cae_job_compute(self):
+        """Job: compute these payslips and check their funding."""
+        self.compute_sheet()
+        return True
+
+    def cae_job_confirm_ready(self):
+        """Job: recompute, then confirm and post those that need no decision.
+
+        :return: the payslips confirmed.
+        """
+        self.compute_sheet()
+        ready = self.filtered(
+            lambda s: s.cae_funding_state != "unfunded" and not s.cae_below_minimum_wage
+        )
+        ready.with_context(without_compute_sheet=True).action_payslip_done()
+        return ready
+
     def _cae_check_can_confirm(self):
         """Refuse, with every reason at once, payslips that must not be paid."""
         problems = []

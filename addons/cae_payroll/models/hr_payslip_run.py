@@ -9,6 +9,7 @@ from odoo.osv import expression
 # Stages in which an entrepreneur is employed by the cooperative. CAPE is a
 # support contract, not employment: never on the payroll.
 EMPLOYED_STAGES = ("cesa", "associate")
+DEFAULT_JOB_CHUNK_SIZE = 100
 
 
 class HrPayslipRun(models.Model):
@@ -39,9 +40,30 @@ class HrPayslipRun(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_cae_generate_payslips(self):
+        """Create the payslips; compute them here, or by background jobs
+        (OCA queue_job) when there are more than a job chunk."""
         self.ensure_one()
-        self._cae_generate_payslips()
-        return True
+        payslips = self._cae_generate_payslips(compute=False)
+        chunks = payslips._cae_chunks(self._cae_job_chunk_size())
+        if len(chunks) == 1:
+            payslips.compute_sheet()
+            return True
+        for chunk in chunks:
+            chunk.with_delay(
+                description=self.env._(
+                    "Compute %(count)s payslips of %(batch)s",
+                    count=len(chunk),
+                    batch=self.name,
+                )
+            ).cae_job_compute()
+        return self._cae_notify(
+            self.env._(
+                "%(count)s payslips created; they are being computed by "
+                "%(jobs)s background jobs.",
+                count=len(payslips),
+                jobs=len(chunks),
+            )
+        )
 
     def action_cae_confirm_payslips(self):
         """Confirm the CESA payslips that need no decision; keep the others."""
@@ -49,23 +71,43 @@ class HrPayslipRun(models.Model):
         slips = self.slip_ids.filtered(
             lambda s: s.cae_is_cesa and s.state in ("draft", "verify")
         )
-        slips.compute_sheet()
-        ready = slips.filtered(
-            lambda s: s.cae_funding_state != "unfunded" and not s.cae_below_minimum_wage
-        )
-        ready.with_context(without_compute_sheet=True).action_payslip_done()
+        chunks = slips._cae_chunks(self._cae_job_chunk_size())
+        if len(chunks) > 1:
+            for chunk in chunks:
+                chunk.with_delay(
+                    description=self.env._(
+                        "Confirm %(count)s payslips of %(batch)s",
+                        count=len(chunk),
+                        batch=self.name,
+                    )
+                ).cae_job_confirm_ready()
+            return self._cae_notify(
+                self.env._(
+                    "%(count)s payslips are being confirmed by %(jobs)s "
+                    "background jobs; those waiting for a decision stay.",
+                    count=len(slips),
+                    jobs=len(chunks),
+                )
+            )
+        ready = slips.cae_job_confirm_ready()
         waiting = slips - ready
+        return self._cae_notify(
+            self.env._(
+                "%(done)s payslips confirmed; %(waiting)s wait for a "
+                "decision (funding or minimum wage).",
+                done=len(ready),
+                waiting=len(waiting),
+            ),
+            warning=bool(waiting),
+        )
+
+    def _cae_notify(self, message, warning=False):
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
             "params": {
-                "type": "warning" if waiting else "success",
-                "message": self.env._(
-                    "%(done)s payslips confirmed; %(waiting)s wait for a "
-                    "decision (funding or minimum wage).",
-                    done=len(ready),
-                    waiting=len(waiting),
-                ),
+                "type": "warning" if warning else "success",
+                "message": message,
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }
@@ -123,8 +165,16 @@ class HrPayslipRun(models.Model):
             ("date_end", ">=", self.date_start),
         ]
 
-    def _cae_generate_payslips(self):
-        """Create and compute one payslip per eligible contract, in one batch.
+    def _cae_job_chunk_size(self):
+        """Payslips per background job (system parameter, default 100)."""
+        return int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("cae_payroll.job_chunk_size", DEFAULT_JOB_CHUNK_SIZE)
+        )
+
+    def _cae_generate_payslips(self, compute=True):
+        """Create (and compute) one payslip per eligible contract, in one batch.
 
         Contracts that already have a payslip in this batch are skipped, so
         the button can be pressed again after adding contracts.
@@ -148,8 +198,9 @@ class HrPayslipRun(models.Model):
             [self._cae_prepare_payslip_vals(contract) for contract in contracts]
         )
         payslips._compute_name()
-        payslips.compute_sheet()
         self._cae_log_skipped(contracts | done)
+        if compute:
+            payslips.compute_sheet()
         return payslips
 
     def _cae_prepare_payslip_vals(self, contract):
