@@ -187,13 +187,24 @@ class HrContract(models.Model):
 
     @api.model
     def _prepare_cae_values(self, contract=None, vals=None):
-        """Pay fields of ``vals`` over those of ``contract``."""
+        """Pay fields of ``vals`` over those of ``contract`` (or the defaults)."""
         vals = vals or {}
-        keys = ("cae_wage_type", "cae_hourly_rate", "cae_monthly_hours")
-        return {
-            key: vals[key] if key in vals else (contract[key] if contract else None)
-            for key in keys
+        defaults = {
+            "cae_wage_type": "monthly",
+            "cae_hourly_rate": 0.0,
+            "cae_monthly_hours": None,
         }
+        values = {}
+        for key, default in defaults.items():
+            if key in vals:
+                values[key] = vals[key]
+            elif contract:
+                values[key] = contract[key]
+            elif key == "cae_monthly_hours":
+                values[key] = self._default_cae_monthly_hours()
+            else:
+                values[key] = default
+        return values
 
     @api.model
     def _cae_hourly_wage(self, values):

@@ -1,10 +1,12 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import babel.dates
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
+from odoo.tools.misc import babel_locale_parse
 
 from .pay_math import amount_in_words_fr
 
@@ -237,8 +239,10 @@ class HrPayslip(models.Model):
             payslip.name = payslip.with_context(lang=lang).env._(
                 "Payslip of %(name)s, %(month)s",
                 name=payslip.employee_id.name,
-                month=format_date(
-                    self.env, payslip.date_from, lang_code=lang, date_format="MMMM y"
+                # Babel directly: Odoo's format_date falls back to another
+                # language when the employee's one is not active.
+                month=babel.dates.format_date(
+                    payslip.date_from, format="MMMM y", locale=babel_locale_parse(lang)
                 ),
             )
         return super(HrPayslip, self - cesa)._compute_name()

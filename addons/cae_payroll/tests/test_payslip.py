@@ -203,6 +203,17 @@ class TestPayslip(CaePayrollCommon):
         with self.assertRaises(ValidationError):
             contract.analytic_account_id = self.bob.analytic_account_id
 
+    def test_hourly_contract_defaults_to_full_time_hours(self):
+        contract = self._contract(
+            self.alice, cae_wage_type="hourly", cae_hourly_rate=12.10
+        )
+        # 151.67 h × 12.10 = 1835.207 → 1835.21
+        self.assertRecordValues(
+            contract, [{"cae_monthly_hours": 151.67, "wage": 1835.21}]
+        )
+        contract.cae_monthly_hours = 100.0
+        self.assertEqual(contract.wage, 1210.0)
+
     def test_hourly_contract_needs_hours_and_rate(self):
         with self.assertRaises(ValidationError):
             self._contract(self.alice, cae_wage_type="hourly", cae_hourly_rate=0.0)
