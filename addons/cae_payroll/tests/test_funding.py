@@ -228,3 +228,21 @@ class TestFunding(CaePayrollCommon):
         )
         second = self._payslip(self.contract)
         self.assertEqual(second.cae_fundable_amount, 6408.0)
+
+    @freeze_time("2026-03-31")
+    def test_treasury_indicator_chosen_in_the_settings(self):
+        self._fund(self.alice.activity_id, 10000.0)
+        self._payslip(self.contract).action_payslip_done()
+        alice = self.alice.with_company(self.company)
+        indicators = self.env["cae.balance.indicator"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        by_code = {indicator.code: indicator for indicator in indicators}
+        # Cash only: 10000, minus the net salary posted and not paid (1954);
+        # contributions due are not part of cash.
+        self.company.cae_payroll_indicator_id = by_code["cash"]
+        self.assertEqual(alice.cae_budget_treasury, 8046.0)
+        # Future treasury already counts the salaries to pay: not twice.
+        self.company.cae_payroll_indicator_id = by_code["future_treasury"]
+        alice.invalidate_recordset()
+        self.assertEqual(alice.cae_budget_treasury, 6408.0)
