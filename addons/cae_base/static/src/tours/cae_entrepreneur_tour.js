@@ -66,13 +66,10 @@ registry.category("web_tour.tours").add("cae_entrepreneur_path_tour", {
         },
         {
             content: "The end of the CAPE is proposed the day before",
-            trigger: ".modal .o_field_widget[name='cape_date_end'] input",
-            run() {
-                const expected = formatDate(cesa().minus({days: 1}));
-                if (this.anchor.value !== expected) {
-                    throw new Error(`CAPE end ${this.anchor.value}, expected ${expected}`);
-                }
-            },
+            // Waits for the recomputation triggered by the new date.
+            trigger: `.modal .o_field_widget[name='cape_date_end'] input:value(${formatDate(
+                cesa().minus({days: 1})
+            )})`,
         },
         {
             content: "Confirm the CESA",

@@ -1,0 +1,148 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+# Company field -> account of the French chart (l10n_fr_account) used when the
+# field is left empty. The flow of a subscription in the French PCG: the
+# associate owes the subscribed capital (4561 / 1011), a call makes part of it
+# due (4562 / 4561 and 1011 / 1012), a payment settles it (bank / 4562 and
+# 1012 / 1013); a withdrawal makes capital a debt to the associate (1013 /
+# 4567), less the losses charged to the shares (119).
+CAPITAL_ACCOUNT_DEFAULTS = {
+    "cae_capital_uncalled_account_id": "pcg_1011",
+    "cae_capital_called_account_id": "pcg_1012",
+    "cae_capital_paid_account_id": "pcg_1013",
+    "cae_associate_subscribed_account_id": "pcg_45615",
+    "cae_associate_called_account_id": "pcg_45625",
+    "cae_associate_reimburse_account_id": "pcg_4567",
+    "cae_capital_loss_account_id": "pcg_119",
+    "cae_salary_deduction_account_id": "pcg_421",
+}
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    cae_capital_accounting = fields.Boolean(
+        string="Capital accounting entries",
+        default=True,
+        help="Post the journal entries of subscriptions, calls, releases and "
+        "reimbursements. Untick to keep only the register (books kept "
+        "elsewhere).",
+    )
+    cae_capital_journal_id = fields.Many2one(
+        comodel_name="account.journal",
+        string="Capital journal",
+        domain="[('type', '=', 'general'), ('company_id', '=', id)]",
+        help="Miscellaneous journal of the share capital entries; the first "
+        "miscellaneous journal of the company when empty.",
+    )
+    cae_capital_uncalled_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Subscribed capital, uncalled",
+        help="French chart: 1011.",
+    )
+    cae_capital_called_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Subscribed capital, called, unpaid",
+        help="French chart: 1012.",
+    )
+    cae_capital_paid_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Subscribed capital, called, paid",
+        help="French chart: 1013.",
+    )
+    cae_associate_subscribed_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Associates, contributions",
+        help="What associates owe on their subscriptions, not called yet. "
+        "French chart: 4561 (45615 contributions in money).",
+    )
+    cae_associate_called_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Associates, capital called, unpaid",
+        help="French chart: 4562 (45625).",
+    )
+    cae_associate_reimburse_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Associates, capital to reimburse",
+        help="French chart: 4567.",
+    )
+    cae_capital_loss_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Losses charged to withdrawn shares",
+        help="Receives the losses deducted from a reimbursement. French chart: "
+        "119 (loss carried forward).",
+    )
+    cae_salary_deduction_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Releases deducted from salary",
+        help="Debited when a release is deducted from a payslip: the net pay "
+        "owed to the employee decreases. French chart: 421.",
+    )
+    cae_reimbursement_delay_months = fields.Integer(
+        string="Reimbursement delay (months)",
+        default=60,
+        help="Delay set by the statutes between a withdrawal and its "
+        "reimbursement (loi 47-1775, art. 18).",
+    )
+
+    _sql_constraints = [
+        (
+            "cae_reimbursement_delay_positive",
+            "CHECK(cae_reimbursement_delay_months >= 0)",
+            "The reimbursement delay cannot be negative.",
+        ),
+    ]
+
+    def _get_cae_capital_journal(self):
+        self.ensure_one()
+        # Default: the miscellaneous operations journal, not the journals Odoo
+        # keeps for exchange differences and cash-basis taxes.
+        journal = self.cae_capital_journal_id or self.env["account.journal"].search(
+            [
+                ("type", "=", "general"),
+                ("company_id", "=", self.id),
+                (
+                    "id",
+                    "not in",
+                    (
+                        self.currency_exchange_journal_id
+                        | self.tax_cash_basis_journal_id
+                    ).ids,
+                ),
+            ],
+            order="sequence, id",
+            limit=1,
+        )
+        if not journal:
+            raise UserError(
+                self.env._(
+                    "%(company)s has no miscellaneous journal for the share "
+                    "capital entries: set one in the Cooperative settings.",
+                    company=self.name,
+                )
+            )
+        return journal
+
+    def _get_cae_capital_account(self, field_name):
+        """The account of ``field_name``, else the French chart's default."""
+        self.ensure_one()
+        account = self[field_name]
+        if not account:
+            account = (
+                self.env["account.chart.template"]
+                .with_company(self)
+                .ref(CAPITAL_ACCOUNT_DEFAULTS[field_name], raise_if_not_found=False)
+            ) or self.env["account.account"]
+        if not account:
+            raise UserError(
+                self.env._(
+                    "Set the account '%(account)s' of %(company)s in the "
+                    "Cooperative settings (share capital) first.",
+                    account=self._fields[field_name]._description_string(self.env),
+                    company=self.name,
+                )
+            )
+        return account
