@@ -77,7 +77,13 @@ class TestContract(CjsAccountingCommon):
         )
         column = self.flashcoop.analytic_account_id.plan_id._column_name()
         self.assertEqual(analytic[column], self.flashcoop.analytic_account_id)
-        self.assertEqual(analytic.amount, 60.0)
+        # The sale line as revenue; the receivable line, owed by the customer,
+        # is on the project's account as well (its customers indicator).
+        revenue = analytic.filtered(
+            lambda line: line.general_account_id.account_type == "income"
+        )
+        self.assertEqual(revenue.amount, 60.0)
+        self.assertEqual(sum(analytic.mapped("amount")), 0.0)
         self.assertEqual(self.flashcoop.revenue, 60.0)
         self.assertEqual(self.contract.amount_invoiced, 60.0)
         self.assertEqual(self.contract.hours_total, 4.0)
