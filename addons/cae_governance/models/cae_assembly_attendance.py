@@ -139,6 +139,13 @@ class CaeAssemblyAttendance(models.Model):
     def _check_proxy_holder(self):
         self.ensure_one()
         holder = self.proxy_holder_id
+        if not holder:
+            raise ValidationError(
+                self.env._(
+                    "Choose the associate who holds the proxy of %(name)s.",
+                    name=self.name,
+                )
+            )
         if holder == self.associate_id:
             raise ValidationError(
                 self.env._("%(name)s cannot hold their own proxy.", name=self.name)
