@@ -109,7 +109,10 @@ class CaeAssemblyPortal(CustomerPortal):
                 "page_name": "cae_assembly",
                 "assembly": assembly,
                 "voters": voters,
-                "my_lines": [line for line, by in voters if line.associate_id == by],
+                "my_lines": assembly.attendance_ids.filtered(
+                    lambda line: line.associate_id.partner_id
+                    in self._get_my_partners()
+                ),
                 "voted": {
                     (p.resolution_id.id, p.associate_id.id): p for p in participations
                 },

@@ -20,3 +20,6 @@ from . import test_assembly_college
 from . import test_assembly_election
 from . import test_assembly_flow
 from . import test_assembly_access
+from . import test_assembly_portal
+from . import test_assembly_concurrency
+from . import test_assembly_ui
