@@ -110,8 +110,7 @@ class CaeAssemblyPortal(CustomerPortal):
                 "assembly": assembly,
                 "voters": voters,
                 "my_lines": assembly.attendance_ids.filtered(
-                    lambda line: line.associate_id.partner_id
-                    in self._get_my_partners()
+                    lambda line: line.associate_id.partner_id in self._get_my_partners()
                 ),
                 "voted": {
                     (p.resolution_id.id, p.associate_id.id): p for p in participations

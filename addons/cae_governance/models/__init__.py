@@ -28,4 +28,3 @@ from . import cae_assembly_resolution_result
 from . import cae_assembly_candidate
 from . import cae_assembly_participation
 from . import cae_assembly_ballot
-from . import cae_associate_assembly

@@ -231,9 +231,10 @@ class CaeAssembly(models.Model):
             assembly.resolution_count = len(assembly.resolution_ids)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for assembly in self:
             assembly.access_url = f"/my/assemblies/{assembly.id}"
+        return result
 
     @api.constrains("quorum")
     def _check_quorum(self):
