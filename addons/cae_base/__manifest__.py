@@ -14,8 +14,10 @@
         "hr_expense",
         "mail",
         "portal",
+        # OCA/reporting-engine: the XLSX export of the balance grid.
+        "report_xlsx",
     ],
-    "external_dependencies": {"python": []},
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/cae_security.xml",
         "security/ir.model.access.csv",
@@ -36,15 +38,23 @@
         "views/cae_exit_reason_views.xml",
         "views/cae_parameter_views.xml",
         "views/cae_balance_indicator_views.xml",
+        "views/cae_contribution_rule_views.xml",
+        "views/cae_contribution_run_views.xml",
+        "views/cae_balance_report_views.xml",
+        "report/balance_templates.xml",
         "views/account_move_views.xml",
         "views/hr_expense_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "wizards/cae_path_transition_views.xml",
+        "wizards/cae_contribution_reverse_views.xml",
+        "wizards/cae_balance_export_views.xml",
         "views/cae_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/cae_entrepreneur_demo.xml",
+        "demo/cae_balance_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -13,3 +13,11 @@ class AccountAnalyticAccount(models.Model):
         inverse_name="analytic_account_id",
         string="Activity",
     )
+
+    def exists(self):
+        # Accounts already checked for a whole batch of journal items (see
+        # account.move.line._create_analytic_lines): no query per item.
+        known = self.env.context.get("cae_existing_analytic_account_ids")
+        if known and self._ids and known.issuperset(self._ids):
+            return self
+        return super().exists()

@@ -22,10 +22,30 @@ class AccountChartTemplate(models.AbstractModel):
                 "non_trade": True,
                 "reconcile": True,
             },
+            # The contribution only moves money between activities: both
+            # accounts net to zero for the company, not for each activity.
+            "cae_pcg_6589": {
+                "name": "Contribution coopérative des activités",
+                "name@en_US": "Cooperative contribution of the activities",
+                "code": "658900",
+                "account_type": "expense",
+            },
+            "cae_pcg_7589": {
+                "name": "Contribution coopérative reçue des activités",
+                "name@en_US": "Cooperative contribution received from the activities",
+                "code": "758900",
+                "account_type": "income_other",
+            },
         }
 
     @template("fr", "res.company")
     def _get_fr_res_company_cae(self):
         return {
-            self.env.company.id: {"cae_expense_claim_account_id": "cae_pcg_4251"},
+            self.env.company.id: {
+                "cae_expense_claim_account_id": "cae_pcg_4251",
+                "cae_contribution_journal_id": "general",
+                "cae_contribution_expense_account_id": "cae_pcg_6589",
+                "cae_contribution_income_account_id": "cae_pcg_7589",
+                "cae_contribution_transfer_account_id": "pcg_58_account",
+            },
         }

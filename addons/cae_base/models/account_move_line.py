@@ -20,6 +20,28 @@ class AccountMoveLine(models.Model):
             distribution = {**distribution, str(account.id): 100}
         return distribution
 
+    def _create_analytic_lines(self):
+        """Check and read the analytic accounts of all the lines at once.
+
+        Odoo checks the accounts of each journal item's distribution with one
+        query per item (``exists()``) and reads each account alone: a
+        contribution entry of thousands of lines would cost thousands of
+        queries. The accounts are checked and read here in one go, and the
+        context tells ``account.analytic.account.exists`` they exist.
+        """
+        account_ids = self._cae_distribution_account_ids()
+        if len(account_ids) < 2:
+            return super()._create_analytic_lines()
+        accounts = self.env["account.analytic.account"].browse(account_ids).exists()
+        accounts.fetch(["plan_id", "root_plan_id"])
+        (accounts.plan_id | accounts.root_plan_id).fetch(["root_id"])
+        return super(
+            AccountMoveLine,
+            self.with_context(
+                cae_existing_analytic_account_ids=frozenset(accounts.ids)
+            ),
+        )._create_analytic_lines()
+
     def _add_cae_activity_distribution(self):
         """Add the move's activity to posted lines without an activity account.
 
@@ -34,32 +56,40 @@ class AccountMoveLine(models.Model):
         of the activities plan (e.g. shared between two activities) are left
         as they are.
         """
+        lines = self.filtered(
+            lambda line: line.move_id.cae_activity_id
+            and line.parent_state == "posted"
+            and line.display_type not in ("line_section", "line_note")
+        )
+        # The root plan of every account in the distributions, read at once.
+        root_plans = {
+            account.id: account.root_plan_id
+            for account in self.env["account.analytic.account"]
+            .browse(lines._cae_distribution_account_ids())
+            .exists()
+        }
         to_write = defaultdict(lambda: self.browse())
-        for line in self:
+        for line in lines:
             activity = line.move_id.cae_activity_id
-            if (
-                not activity
-                or line.parent_state != "posted"
-                or line.display_type in ("line_section", "line_note")
-            ):
-                continue
             plan = activity.company_id._get_cae_activity_plan()
             distribution = line.analytic_distribution or {}
-            if line._cae_distribution_has_plan(distribution, plan):
+            accounts = line._cae_distribution_account_ids()
+            if any(root_plans.get(account_id) == plan for account_id in accounts):
                 continue
             new = {**distribution, str(activity.analytic_account_id.id): 100}
             to_write[tuple(sorted(new.items()))] |= line
-        for items, lines in to_write.items():
-            lines.with_context(skip_account_move_synchronization=True).write(
+        for items, batch in to_write.items():
+            batch.with_context(skip_account_move_synchronization=True).write(
                 {"analytic_distribution": dict(items)}
             )
 
-    def _cae_distribution_has_plan(self, distribution, plan):
-        account_ids = {
+    def _cae_distribution_account_ids(self):
+        """Ids of the analytic accounts in the lines' distributions."""
+        return {
             int(account_id)
+            for distribution in self.mapped("analytic_distribution")
+            if distribution
             for key in distribution
             for account_id in key.split(",")
-            if account_id
+            if account_id.isdigit()
         }
-        accounts = self.env["account.analytic.account"].browse(account_ids).exists()
-        return plan in accounts.root_plan_id

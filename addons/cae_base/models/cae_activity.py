@@ -1,7 +1,12 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_date
+
+from ..report.balance_chart import bar_chart
 
 ACTIVITY_KINDS = [
     ("entrepreneur", "Entrepreneur's activity"),
@@ -184,14 +189,169 @@ class CaeActivity(models.Model):
         """
         Indicator = self.env["cae.balance.indicator"]
         result = {}
-        for company, activities in self.grouped("company_id").items():
+        for company, analytic_by_activity in self._analytic_accounts_by_company():
             values = Indicator._compute_values(
                 company,
-                activities.analytic_account_id,
+                self.env["account.analytic.account"].browse(
+                    analytic_by_activity.values()
+                ),
                 date_from=date_from,
                 date_to=date_to,
                 codes=codes,
             )
-            for activity in activities:
-                result[activity.id] = values[activity.analytic_account_id.id]
+            for activity_id, analytic_id in analytic_by_activity.items():
+                result[activity_id] = values[analytic_id]
         return result
+
+    def _analytic_accounts_by_company(self):
+        """``[(company, {activity_id: analytic_account_id})]`` in one query.
+
+        Read in SQL rather than through the recordset: the ORM would fetch
+        them 1,000 records at a time, a query count growing with the number
+        of activities.
+        """
+        self.flush_model(["company_id", "analytic_account_id"])
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT company_id, id, analytic_account_id FROM cae_activity"
+                " WHERE id = ANY(%s) ORDER BY company_id, id",
+                [record_id for record_id in self._ids if isinstance(record_id, int)],
+            )
+        )
+        by_company = {}
+        for company_id, activity_id, analytic_id in rows:
+            by_company.setdefault(company_id, {})[activity_id] = analytic_id
+        return [
+            (self.env["res.company"].browse(company_id), mapping)
+            for company_id, mapping in by_company.items()
+        ]
+
+    def _get_monthly_indicator_values(self, date_from, date_to, codes=None):
+        """Month by month: ``{activity_id: [(month_start, {code: amount})]}``.
+
+        Positions (cash, debts) at the end of each month, movements
+        (turnover, result) of each month, for every whole month from
+        ``date_from`` to ``date_to``; same convention as
+        :meth:`_get_indicator_values`, one SQL query per company.
+        """
+        Indicator = self.env["cae.balance.indicator"]
+        result = {}
+        for company, analytic_by_activity in self._analytic_accounts_by_company():
+            values = Indicator._compute_monthly_values(
+                company,
+                self.env["account.analytic.account"].browse(
+                    analytic_by_activity.values()
+                ),
+                date_from,
+                date_to,
+                codes=codes,
+            )
+            for activity_id, analytic_id in analytic_by_activity.items():
+                result[activity_id] = values[analytic_id]
+        return result
+
+    def _get_balance_grid(self, date_from=None, date_to=None):
+        """The grid as rows to display: ``{activity_id: [row]}``.
+
+        A row is a dict with the indicator's ``code``, ``name`` (in the
+        user's language), ``value``, ``is_sum`` and ``balance_type``, in the
+        grid's order.
+        """
+        values = self._get_indicator_values(date_from, date_to)
+        Indicator = self.env["cae.balance.indicator"].sudo()
+        result = {}
+        for company, activities in self.grouped("company_id").items():
+            indicators = Indicator.search([("company_id", "=", company.id)])
+            for activity in activities:
+                result[activity.id] = [
+                    {
+                        "code": indicator.code,
+                        "name": indicator.name,
+                        "value": values[activity.id].get(indicator.code, 0.0),
+                        "is_sum": indicator.kind == "sum",
+                        "balance_type": indicator.balance_type,
+                    }
+                    for indicator in indicators
+                ]
+        return result
+
+    def _get_balance_summary(self, date_to=None):
+        """What an entrepreneur looks at first, for one activity.
+
+        The grid at ``date_to`` (positions) and since the first of January
+        (movements), the last 12 months as a chart, the contributions of
+        those months and the unpaid customer invoices. Read with sudo by
+        callers that checked the user may see this activity (portal, PDF).
+        """
+        self.ensure_one()
+        date_to = date_to or fields.Date.context_today(self)
+        year_start = date_to.replace(month=1, day=1)
+        first_month = date_to.replace(day=1) - relativedelta(months=11)
+        months = self._get_monthly_indicator_values(
+            first_month, date_to, codes=["turnover", "result", "reference_treasury"]
+        )[self.id]
+        labels = [
+            format_date(self.env, month, date_format="MMM yy") for month, _v in months
+        ]
+        chart = bar_chart(
+            labels,
+            [
+                (
+                    self.env._("Turnover excl. VAT"),
+                    "#017e84",
+                    [values["turnover"] for _m, values in months],
+                ),
+                (
+                    self.env._("Result"),
+                    "#714b67",
+                    [values["result"] for _m, values in months],
+                ),
+                (
+                    self.env._("Reference treasury"),
+                    "#e99d00",
+                    [values["reference_treasury"] for _m, values in months],
+                ),
+            ],
+        )
+        contributions = (
+            self.env["cae.contribution.line"]
+            .sudo()
+            .search(
+                [
+                    ("activity_id", "=", self.id),
+                    ("state", "=", "posted"),
+                    ("date_to", ">=", first_month),
+                ]
+            )
+        )
+        unpaid = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("cae_activity_id", "=", self.id),
+                    ("state", "=", "posted"),
+                    ("move_type", "=", "out_invoice"),
+                    ("payment_state", "in", ("not_paid", "partial")),
+                ],
+                order="invoice_date_due, id",
+            )
+        )
+        return {
+            "activity": self,
+            "currency": self.company_id.currency_id,
+            "date_to": date_to,
+            "year_start": year_start,
+            "grid": self._get_balance_grid(year_start, date_to)[self.id],
+            "months": months,
+            "month_labels": labels,
+            "chart": chart,
+            "contributions": contributions,
+            "unpaid_invoices": unpaid,
+        }
+
+    def _get_statement_lang(self):
+        """French statements for French entrepreneurs: their contact's language."""
+        self.ensure_one()
+        partner = self.entrepreneur_ids[:1].partner_id or self.company_id.partner_id
+        return partner.lang or self.env.lang

@@ -3,6 +3,8 @@
 import re
 from collections import defaultdict
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -97,6 +99,17 @@ DEFAULT_INDICATORS = [
         "account_prefixes": "70",
         "sign": "credit",
         "balance_type": "movement",
+    },
+    {
+        "code": "resold_purchases",
+        "name": _lt("Purchases re-invoiced"),
+        "kind": "accounts",
+        "account_prefixes": "604,607",
+        "balance_type": "movement",
+        "description": _lt(
+            "Purchases sold on to customers (services bought, goods for resale): "
+            "turnover minus these is the gross margin of the contribution."
+        ),
     },
     {
         "code": "result",
@@ -266,24 +279,28 @@ class CaeBalanceIndicator(models.Model):
             for values in self._prepare_default_indicators(company):
                 values = dict(values)
                 label = values.pop("name")
+                description = values.pop("description", None)
                 operands = values.pop("operands", ())
                 indicator = self.sudo().create(
                     {
                         **values,
                         "name": self.with_context(lang="en_US").env._(label),
+                        "description": description
+                        and self.with_context(lang="en_US").env._(description),
                         "operand_ids": [
                             fields.Command.set([by_code[c].id for c in operands])
                         ],
                     }
                 )
-                if langs:
-                    indicator.update_field_translations(
-                        "name",
-                        {
-                            lang: self.with_context(lang=lang).env._(label)
-                            for lang in langs
-                        },
-                    )
+                for fname, term in (("name", label), ("description", description)):
+                    if langs and term:
+                        indicator.update_field_translations(
+                            fname,
+                            {
+                                lang: self.with_context(lang=lang).env._(term)
+                                for lang in langs
+                            },
+                        )
                 by_code[indicator.code] = indicator
                 created |= indicator
         return created
@@ -322,17 +339,13 @@ class CaeBalanceIndicator(models.Model):
         return {account.id: account.code for account in accounts}
 
     @api.model
-    def _compute_values(
-        self, company, analytic_accounts, date_from=None, date_to=None, codes=None
-    ):
-        """``{analytic_account_id: {code: amount}}`` for one company.
+    def _prepare_grid_query(self, company, codes=None):
+        """The grid of ``company`` and the rows of its account mapping.
 
-        One SQL query sums the posted analytic lines of ``analytic_accounts``
-        (all in the activities plan of ``company``) per analytic account and
-        leaf indicator; sums are then evaluated in Python.
+        :return: ``(grid, wanted codes, (account_ids, leaf_codes, positions))``
         """
         grid, indicators = self._load_grid(company)
-        wanted = codes or [indicator.code for indicator in indicators]
+        wanted = list(codes or [indicator.code for indicator in indicators])
         leaves = grid.leaves_needed(wanted)
         by_code = {indicator.code: indicator for indicator in indicators}
         mapping = grid.account_mapping(self._account_codes(company), leaves)
@@ -342,34 +355,99 @@ class CaeBalanceIndicator(models.Model):
                 account_ids.append(account_id)
                 leaf_codes.append(leaf)
                 positions.append(by_code[leaf].balance_type == "position")
-        sums = defaultdict(dict)
-        if analytic_accounts and account_ids:
-            sums = self._query_leaf_sums(
-                company,
-                analytic_accounts,
-                (account_ids, leaf_codes, positions),
-                date_from,
-                date_to,
+        return grid, wanted, (account_ids, leaf_codes, positions)
+
+    @api.model
+    def _compute_values(
+        self, company, analytic_accounts, date_from=None, date_to=None, codes=None
+    ):
+        """``{analytic_account_id: {code: amount}}`` for one company.
+
+        One SQL query sums the posted analytic lines of ``analytic_accounts``
+        (all in the activities plan of ``company``) per analytic account and
+        leaf indicator; sums are then evaluated in Python.
+        """
+        grid, wanted, grid_rows = self._prepare_grid_query(company, codes)
+        rows = []
+        if analytic_accounts and grid_rows[0]:
+            rows = self._query_leaf_sums(
+                company, analytic_accounts, grid_rows, date_from, date_to
             )
-        currency = company.currency_id
+        sums = defaultdict(dict)
+        for analytic_id, code, _month, amount in rows:
+            sums[analytic_id][code] = amount or 0.0
+        round_ = company.currency_id.round
+        return {
+            analytic_id: {
+                code: round_(amount) + 0.0
+                for code, amount in grid.evaluate(sums[analytic_id], wanted).items()
+            }
+            for analytic_id in analytic_accounts.ids
+        }
+
+    @api.model
+    def _compute_monthly_values(
+        self, company, analytic_accounts, date_from, date_to, codes=None
+    ):
+        """Month by month: ``{analytic_id: [(month_start, {code: amount})]}``.
+
+        For each month of ``date_from``..``date_to`` (whole months), the
+        positions at the end of the month and the movements of the month, for
+        a 12-month chart or statement. One SQL query for all the accounts.
+        """
+        grid, wanted, grid_rows = self._prepare_grid_query(company, codes)
+        date_from = date_from.replace(day=1)
+        months = []
+        month = date_from
+        while month <= date_to:
+            months.append(month)
+            month += relativedelta(months=1)
+        date_to = months[-1] + relativedelta(months=1, days=-1)
+        rows = []
+        if analytic_accounts and grid_rows[0]:
+            rows = self._query_leaf_sums(
+                company, analytic_accounts, grid_rows, date_from, date_to, by_month=True
+            )
+        positions = {
+            code
+            for code, position in zip(grid_rows[1], grid_rows[2], strict=True)
+            if position
+        }
+        by_month = defaultdict(lambda: defaultdict(dict))
+        for analytic_id, code, month, amount in rows:
+            by_month[analytic_id][month][code] = amount or 0.0
+        round_ = company.currency_id.round
         result = {}
         for analytic_id in analytic_accounts.ids:
-            values = grid.evaluate(sums.get(analytic_id, {}), wanted)
-            result[analytic_id] = {
-                code: currency.round(amount) + 0.0 for code, amount in values.items()
-            }
+            sums = by_month[analytic_id]
+            running = dict.fromkeys(positions, 0.0)
+            for code in positions:
+                running[code] += sums[None].get(code, 0.0)  # before date_from
+            series = []
+            for month in months:
+                leaf_sums = dict(sums[month])
+                for code in positions:
+                    running[code] += leaf_sums.get(code, 0.0)
+                    leaf_sums[code] = running[code]
+                values = grid.evaluate(leaf_sums, wanted)
+                series.append(
+                    (month, {code: round_(v) + 0.0 for code, v in values.items()})
+                )
+            result[analytic_id] = series
         return result
 
     @api.model
     def _query_leaf_sums(
-        self, company, analytic_accounts, grid_rows, date_from, date_to
+        self, company, analytic_accounts, grid_rows, date_from, date_to, by_month=False
     ):
-        """Σ(debit − credit) per analytic account and leaf indicator.
+        """Rows ``(analytic_id, leaf code, month, Σ(debit − credit))``.
 
         Odoo stores analytic amounts as ``-balance`` of the journal item,
         hence the minus sign. Only lines of posted journal items count.
         Positions add every line up to ``date_to``; movements only those
-        from ``date_from``.
+        from ``date_from``. ``by_month``: one row per month from
+        ``date_from`` (month None: what positions carry from before it);
+        otherwise month is None.
         """
         account_ids, leaf_codes, positions = grid_rows
         plan = company._get_cae_activity_plan()
@@ -378,30 +456,36 @@ class CaeBalanceIndicator(models.Model):
             [column, "amount", "date", "general_account_id", "move_line_id"]
         )
         self.env["account.move.line"].flush_model(["parent_state"])
-        date_from_cond = SQL("aal.date >= %s", date_from) if date_from else SQL("TRUE")
-        date_to_cond = SQL("aal.date <= %s", date_to) if date_to else SQL("TRUE")
+        in_period = SQL("aal.date >= %s", date_from) if date_from else SQL("TRUE")
+        month = (
+            SQL(
+                "CASE WHEN %s THEN date_trunc('month', aal.date)::date END",
+                in_period,
+            )
+            if by_month
+            else SQL("NULL::date")
+        )
         query = SQL(
             """
-            SELECT aal.%(column)s, grid.code,
-                   -SUM(aal.amount) FILTER (WHERE grid.position OR %(date_from)s)
+            SELECT aal.%(column)s, grid.code, %(month)s, -SUM(aal.amount)
               FROM account_analytic_line aal
               JOIN account_move_line aml
                 ON aml.id = aal.move_line_id AND aml.parent_state = 'posted'
               JOIN unnest(%(account_ids)s::int[], %(codes)s::varchar[],
                           %(positions)s::bool[]) AS grid(account_id, code, position)
                 ON grid.account_id = aal.general_account_id
-             WHERE aal.%(column)s = ANY(%(analytic_ids)s) AND %(date_to)s
-          GROUP BY 1, 2
+             WHERE aal.%(column)s = ANY(%(analytic_ids)s)
+               AND (grid.position OR %(in_period)s)
+               AND %(date_to)s
+          GROUP BY 1, 2, 3
             """,
             column=SQL.identifier(column),
-            date_from=date_from_cond,
-            date_to=date_to_cond,
+            month=month,
+            in_period=in_period,
+            date_to=SQL("aal.date <= %s", date_to) if date_to else SQL("TRUE"),
             account_ids=account_ids,
             codes=leaf_codes,
             positions=positions,
             analytic_ids=analytic_accounts.ids,
         )
-        sums = defaultdict(dict)
-        for analytic_id, code, amount in self.env.execute_query(query):
-            sums[analytic_id][code] = amount or 0.0
-        return sums
+        return self.env.execute_query(query)

@@ -1,6 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ResCompany(models.Model):
@@ -30,34 +31,126 @@ class ResCompany(models.Model):
         "indicator). Empty: the employee's payable account.",
     )
 
+    # The monthly contribution (cae.contribution.run)
+    cae_cooperative_activity_id = fields.Many2one(
+        comodel_name="cae.activity",
+        string="Cooperative's activity",
+        check_company=True,
+        domain="[('kind', '=', 'cooperative')]",
+        help="The cooperative's own activity (shared services): contributions "
+        "move from each entrepreneur's activity to its analytic account.",
+    )
+    cae_contribution_journal_id = fields.Many2one(
+        comodel_name="account.journal",
+        string="Contribution journal",
+        check_company=True,
+        domain="[('type', '=', 'general')]",
+    )
+    cae_contribution_expense_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Contribution expense account",
+        check_company=True,
+        help="Charged to each activity (658900 in the French chart).",
+    )
+    cae_contribution_income_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Contribution income account",
+        check_company=True,
+        help="Credited to the cooperative's activity (758900 in the French " "chart).",
+    )
+    cae_contribution_transfer_account_id = fields.Many2one(
+        comodel_name="account.account",
+        string="Contribution transfer account",
+        check_company=True,
+        help="Internal transfer account (580000 in the French chart): when set, "
+        "the contribution also leaves the activity's cash for the "
+        "cooperative's, so that the activity's treasury shows what is left.",
+    )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
         self.env["cae.balance.indicator"]._create_default_indicators(companies)
+        companies._cae_ensure_cooperative_activity()
         return companies
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "cae_activity_plan_id" in vals:
+            # The balance report reads the analytic column of each plan.
+            self.env["cae.balance.report"]._refresh_view()
+        return res
+
+    def _cae_ensure_cooperative_activity(self):
+        """Give every company its own activity of kind 'cooperative'."""
+        for company in self.filtered(lambda c: not c.cae_cooperative_activity_id):
+            lang = company.partner_id.lang or "en_US"
+            name = self.with_context(lang=lang).env._("Shared services")
+            company.cae_cooperative_activity_id = (
+                self.env["cae.activity"]
+                .sudo()
+                .create({"name": name, "kind": "cooperative", "company_id": company.id})
+            )
+
+    def _cae_check_contribution_setup(self):
+        """Raise a clear error if the contribution settings are missing."""
+        self.ensure_one()
+        missing = [
+            self._fields[fname].get_description(self.env)["string"]
+            for fname in (
+                "cae_cooperative_activity_id",
+                "cae_contribution_journal_id",
+                "cae_contribution_expense_account_id",
+                "cae_contribution_income_account_id",
+            )
+            if not self[fname]
+        ]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Set up the contribution of %(company)s in the settings "
+                    "(Cooperative > Configuration > Settings) first: %(missing)s.",
+                    company=self.name,
+                    missing=", ".join(missing),
+                )
+            )
 
     @api.model
     def _cae_install_balance(self):
-        """Set up the balance of existing companies (module installation).
+        """Set up the balance and contribution of existing companies.
 
-        Companies created later get their grid in :meth:`create`, and French
-        charts loaded later their expense claims account from the chart
-        template (``account.chart.template``).
+        Run at each installation or update of the module, it only adds what
+        is missing: the default indicator grid, the cooperative's activity
+        and, for French charts, the accounts and settings of the chart
+        template. Companies created later get them in :meth:`create` and
+        from the chart template (``account.chart.template``).
         """
         companies = self.search([])
+        self.env["cae.balance.report"]._refresh_view()
+        self.env["cae.turnover.report"].init()
         self.env["cae.balance.indicator"]._create_default_indicators(companies)
+        companies._cae_ensure_cooperative_activity()
         for company in companies.filtered(
-            lambda c: c.chart_template == "fr"
-            and not c.parent_id
-            and not c.cae_expense_claim_account_id
+            lambda c: c.chart_template == "fr" and not c.parent_id
         ):
             chart = self.env["account.chart.template"].with_company(company)
-            chart._load_data(
-                {
-                    "account.account": chart._get_fr_account_account_cae(),
-                    "res.company": chart._get_fr_res_company_cae(),
-                }
-            )
+            accounts = {
+                xmlid: vals
+                for xmlid, vals in chart._get_fr_account_account_cae().items()
+                if not chart.ref(xmlid, raise_if_not_found=False)
+            }
+            settings = {
+                fname: xmlid
+                for fname, xmlid in chart._get_fr_res_company_cae()[company.id].items()
+                if not company[fname]
+            }
+            if accounts or settings:
+                chart._load_data(
+                    {
+                        "account.account": accounts,
+                        "res.company": {company.id: settings},
+                    }
+                )
 
     def _get_cae_activity_plan(self):
         self.ensure_one()

@@ -14,3 +14,23 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cae_expense_claim_account_id",
         readonly=False,
     )
+    cae_cooperative_activity_id = fields.Many2one(
+        related="company_id.cae_cooperative_activity_id",
+        readonly=False,
+    )
+    cae_contribution_journal_id = fields.Many2one(
+        related="company_id.cae_contribution_journal_id",
+        readonly=False,
+    )
+    cae_contribution_expense_account_id = fields.Many2one(
+        related="company_id.cae_contribution_expense_account_id",
+        readonly=False,
+    )
+    cae_contribution_income_account_id = fields.Many2one(
+        related="company_id.cae_contribution_income_account_id",
+        readonly=False,
+    )
+    cae_contribution_transfer_account_id = fields.Many2one(
+        related="company_id.cae_contribution_transfer_account_id",
+        readonly=False,
+    )

@@ -8,4 +8,9 @@ from . import test_access
 from . import test_indicator_grid
 from . import test_balance_indicator
 from . import test_balance_documents
+from . import test_contribution_calc
+from . import test_contribution_rule
+from . import test_contribution_run
+from . import test_balance_reports
+from . import test_portal
 from . import test_ui

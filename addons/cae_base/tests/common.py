@@ -1,5 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
 from datetime import date
 
 from odoo import Command
@@ -67,6 +68,14 @@ class CaeCommon(TransactionCase):
                 "info_meeting_date": date(2024, 1, 10),
             }
         )
+
+    @contextmanager
+    def assertRaisesText(self, exception, text):
+        """Like ``assertRaises`` (which rolls back what was written), and the
+        message contains ``text`` (e.g. in French)."""
+        with self.assertRaises(exception) as catcher:
+            yield catcher
+        self.assertIn(text, str(catcher.exception))
 
     @classmethod
     def _new_user(cls, login, group, company=None):
@@ -140,14 +149,26 @@ class CaeBalanceCommon(CaeAccountingCommon):
         super().setUpClass()
         cls.sale_tax = cls.company.account_sale_tax_id  # TVA collectée 20 %
         cls.purchase_tax = cls.company.account_purchase_tax_id  # déductible 20 %
-        cls.expense_product = cls.env["product.product"].create(
-            {
-                "name": "Restaurant",
-                "can_be_expensed": True,
-                "standard_price": 0.0,
-                "supplier_taxes_id": [Command.set(cls.purchase_tax.ids)],
-                "company_id": cls.company.id,
-            }
+        Account = cls.env["account.account"].with_company(cls.company)
+        cls.expense_product = (
+            cls.env["product.product"]
+            .with_company(cls.company)
+            .create(
+                {
+                    "name": "Restaurant",
+                    "can_be_expensed": True,
+                    "standard_price": 0.0,
+                    "supplier_taxes_id": [Command.set(cls.purchase_tax.ids)],
+                    "company_id": cls.company.id,
+                    # 6257 Réceptions (the category default would be 607).
+                    "property_account_expense_id": Account.search(
+                        [
+                            ("code", "=", "625700"),
+                            *Account._check_company_domain(cls.company),
+                        ]
+                    ).id,
+                }
+            )
         )
 
     @classmethod

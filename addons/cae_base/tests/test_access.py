@@ -85,4 +85,8 @@ class TestAccess(CaeAccountingCommon):
 
     def test_company_b_cannot_use_company_a_activity(self):
         activities = self._visible(self.advisor_b, "cae.activity")
-        self.assertEqual(activities, self.carla_b.activity_id)
+        # Carla's and company B's own (cooperative) activity.
+        self.assertEqual(
+            activities,
+            self.carla_b.activity_id | self.company_b.cae_cooperative_activity_id,
+        )

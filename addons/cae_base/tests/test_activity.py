@@ -41,10 +41,20 @@ class TestActivity(CaeCommon):
 
     def test_several_activities_per_cooperative(self):
         activities = self.env["cae.activity"].search(
-            [("company_id", "=", self.company.id)]
+            [("company_id", "=", self.company.id), ("kind", "=", "entrepreneur")]
         )
         self.assertEqual(len(activities), 2)
         self.assertEqual(len(activities.analytic_account_id), 2)
+
+    def test_each_company_has_its_cooperative_activity(self):
+        for company in (self.company, self.company_b):
+            cooperative = company.cae_cooperative_activity_id
+            self.assertEqual(cooperative.kind, "cooperative")
+            self.assertEqual(cooperative.company_id, company)
+            self.assertEqual(
+                cooperative.analytic_account_id.plan_id,
+                company._get_cae_activity_plan(),
+            )
 
     def test_two_activities_cannot_share_an_analytic_account(self):
         account = self.alice.activity_id.analytic_account_id

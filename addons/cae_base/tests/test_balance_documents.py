@@ -26,6 +26,7 @@ class TestBalanceDocuments(CaeBalanceCommon):
     expense_claims      -48.00                                         -48.00
     future              8.00 + 700.00 - 48.00                          660.00
     turnover            1,000.00                                     1,000.00
+    resold_purchases    the bill, on 607 (goods for resale)            300.00
     result              1,000.00 - 300.00 - 40.00                      660.00
     ==================  ===========================================  =======
     """
@@ -86,6 +87,7 @@ class TestBalanceDocuments(CaeBalanceCommon):
                 "expense_claims": -48.0,
                 "future_treasury": 660.0,
                 "turnover": 1000.0,
+                "resold_purchases": 300.0,
                 "result": 660.0,
             },
         )

@@ -1,0 +1,671 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .contribution_calc import ActivityFigures, RuleTerms, compute_contribution
+
+_logger = logging.getLogger(__name__)
+
+STATES = [
+    ("draft", "Draft"),
+    ("posted", "Posted"),
+    ("reversed", "Reversed"),
+]
+# How many unposted documents an error message names.
+SHOWN_DOCUMENTS = 5
+# First key of the PostgreSQL advisory lock taken while posting a run (the
+# second is the company): any constant shared by every worker.
+ADVISORY_LOCK_KEY = 7433201
+
+
+class CaeContributionRun(models.Model):
+    """The cooperative's contribution of every activity, for whole months.
+
+    How to use: create a run for a company and a period (the previous month
+    by default), *Compute* to preview the per-activity lines, *Post* to
+    write them and one journal entry moving each amount from the activity's
+    analytic account to the cooperative's. The scheduled action does the
+    same each month (:meth:`cron_run_previous_month`).
+
+    Guarantees:
+
+    - idempotent: a period has at most one posted run per company (a
+      partial unique index), :meth:`_run_period` returns it instead of
+      posting again, and overlapping periods are refused;
+    - a period with documents of the activities still to post is refused;
+    - amounts are rounded once per activity, the entry moves exactly the
+      sum of the lines;
+    - reversible with a reason: the entry is reversed, the lines stay as
+      history, and the period can be run again;
+    - a bounded number of queries whatever the number of activities (the
+      figures come from grouped queries, lines are created in one batch).
+    """
+
+    _name = "cae.contribution.run"
+    _description = "Contribution run"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: self._default_period()[0],
+        tracking=True,
+    )
+    date_to = fields.Date(
+        string="To",
+        required=True,
+        default=lambda self: self._default_period()[1],
+        tracking=True,
+    )
+    state = fields.Selection(
+        selection=STATES, required=True, default="draft", tracking=True, index=True
+    )
+    line_ids = fields.One2many(
+        comodel_name="cae.contribution.line",
+        inverse_name="run_id",
+        string="Contributions",
+    )
+    line_count = fields.Integer(compute="_compute_amount_total", store=True)
+    amount_total = fields.Monetary(compute="_compute_amount_total", store=True)
+    move_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Journal entry",
+        readonly=True,
+        copy=False,
+        check_company=True,
+    )
+    reversal_move_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Reversal entry",
+        readonly=True,
+        copy=False,
+        check_company=True,
+    )
+    reversal_reason = fields.Text(readonly=True, copy=False)
+    unposted_document_count = fields.Integer(
+        compute="_compute_unposted_document_count",
+        help="Documents of the activities dated in the period and still in "
+        "draft: the run cannot be posted until they are posted or cancelled.",
+    )
+
+    # ------------------------------------------------------------------
+    # Defaults, database
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_period(self):
+        first_of_month = fields.Date.context_today(self).replace(day=1)
+        date_to = first_of_month - timedelta(days=1)
+        return date_to.replace(day=1), date_to
+
+    def init(self):
+        # Concurrency guard: two posted runs of the same period cannot exist
+        # even if two users (or the cron) post at the same time.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s "
+                "(company_id, date_from, date_to) WHERE state = 'posted'",
+                SQL.identifier("cae_contribution_run_posted_period_uniq"),
+                SQL.identifier(self._table),
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("date_from", "date_to")
+    def _compute_name(self):
+        for run in self:
+            if not (run.date_from and run.date_to):
+                run.name = False
+                continue
+            period = run.date_from.strftime("%Y-%m")
+            if run.date_to.strftime("%Y-%m") != period:
+                period = f"{period} → {run.date_to:%Y-%m}"
+            run.name = self.env._("Contribution %(period)s", period=period)
+
+    @api.depends("line_ids.amount")
+    def _compute_amount_total(self):
+        for run in self:
+            run.line_count = len(run.line_ids)
+            run.amount_total = run.currency_id.round(sum(run.line_ids.mapped("amount")))
+
+    @api.depends("date_from", "date_to", "company_id", "state")
+    def _compute_unposted_document_count(self):
+        for run in self:
+            run.unposted_document_count = (
+                len(run._unposted_documents()) if run.state == "draft" else 0
+            )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date_from", "date_to")
+    def _check_whole_months(self):
+        for run in self:
+            last_day = run.date_to + relativedelta(day=31)
+            if run.date_from.day != 1 or run.date_to != last_day:
+                raise ValidationError(
+                    self.env._(
+                        "A contribution run covers whole months: from the first "
+                        "day of a month to the last day of a month (%(start)s → "
+                        "%(end)s given).",
+                        start=run.date_from,
+                        end=run.date_to,
+                    )
+                )
+            if run.date_to < run.date_from:
+                raise ValidationError(
+                    self.env._("A contribution run cannot end before it starts.")
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        if any(run.state != "draft" for run in self):
+            raise UserError(
+                self.env._(
+                    "A posted or reversed contribution run is kept as history: "
+                    "reverse it instead of deleting it."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_compute(self):
+        """Preview: (re)compute the lines of draft runs, nothing posted."""
+        for run in self:
+            run._check_is_draft()
+            run.company_id._cae_check_contribution_setup()
+            vals_list = run._prepare_line_vals()
+            run.line_ids.unlink()
+            self.env["cae.contribution.line"].create(vals_list)
+        return True
+
+    def action_post(self):
+        for run in self:
+            run._post()
+        return True
+
+    def action_open_reverse_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reverse the contribution"),
+            "res_model": "cae.contribution.reverse",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_run_id": self.id},
+        }
+
+    def action_view_move(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "view_mode": "form",
+            "res_id": self.move_id.id,
+        }
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+    @api.model
+    def _run_period(self, company, date_from, date_to):
+        """Post the contribution of ``company`` for the period, once.
+
+        Idempotent: if the period is already posted, return that run and
+        post nothing.
+        """
+        domain = [
+            ("company_id", "=", company.id),
+            ("date_from", "=", date_from),
+            ("date_to", "=", date_to),
+        ]
+        posted = self.search([*domain, ("state", "=", "posted")], limit=1)
+        if posted:
+            return posted
+        run = self.search([*domain, ("state", "=", "draft")], limit=1) or self.create(
+            {"company_id": company.id, "date_from": date_from, "date_to": date_to}
+        )
+        run._post()
+        return run
+
+    @api.model
+    def cron_run_previous_month(self):
+        """Post last month's contribution of every configured company.
+
+        A company whose period cannot be posted (documents to post, missing
+        settings) keeps a draft run that says why in its chatter.
+        """
+        date_from, date_to = self._default_period()
+        companies = self.env["cae.contribution.rule"].sudo().search([]).company_id
+        for company in companies:
+            run = self.with_company(company)
+            try:
+                with self.env.cr.savepoint():
+                    run._run_period(company, date_from, date_to)
+            except UserError as error:
+                _logger.info("Contribution of %s not posted: %s", company.name, error)
+                draft = run.search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("date_from", "=", date_from),
+                        ("date_to", "=", date_to),
+                        ("state", "=", "draft"),
+                    ],
+                    limit=1,
+                ) or run.create(
+                    {
+                        "company_id": company.id,
+                        "date_from": date_from,
+                        "date_to": date_to,
+                    }
+                )
+                draft.message_post(body=str(error))
+
+    def _check_is_draft(self):
+        if self.state != "draft":
+            raise UserError(
+                self.env._(
+                    "%(run)s is already posted or reversed.", run=self.display_name
+                )
+            )
+
+    def _lock_company(self):
+        # Serialise the posting of runs of one company (two users, or a user
+        # and the cron): the overlap check below then sees committed runs.
+        self.env.cr.execute(
+            SQL(
+                "SELECT pg_advisory_xact_lock(%s, %s)",
+                ADVISORY_LOCK_KEY,
+                self.company_id.id,
+            )
+        )
+
+    def _check_can_post(self):
+        """Everything that can refuse the run, before anything is written."""
+        self.ensure_one()
+        _ = self.env._
+        self._check_is_draft()
+        self.company_id._cae_check_contribution_setup()
+        self.flush_model()
+        overlapping = self.search(
+            [
+                ("id", "!=", self.id),
+                ("company_id", "=", self.company_id.id),
+                ("state", "=", "posted"),
+                ("date_from", "<=", self.date_to),
+                ("date_to", ">=", self.date_from),
+            ],
+            limit=1,
+        )
+        if overlapping:
+            raise UserError(
+                _(
+                    "The contribution of this period is already posted: "
+                    "%(run)s. Reverse it first to run the period again.",
+                    run=overlapping.display_name,
+                )
+            )
+        documents = self._unposted_documents()
+        if documents:
+            names = [d.display_name for d in documents[:SHOWN_DOCUMENTS]]
+            more = len(documents) - len(names)
+            raise UserError(
+                _(
+                    "%(run)s cannot be posted: %(count)s document(s) of the "
+                    "activities dated in the period are not posted yet "
+                    "(%(names)s%(more)s). Post or cancel them first, so that "
+                    "the contribution uses every figure of the period.",
+                    run=self.display_name,
+                    count=len(documents),
+                    names=", ".join(names),
+                    more=_(" and %(more)s more", more=more) if more else "",
+                )
+            )
+
+    def _unposted_documents(self):
+        """Draft invoices, bills, entries and expense reports of the period."""
+        self.ensure_one()
+        if not (self.date_from and self.date_to and self.company_id):
+            return []
+        period = (self.date_from, self.date_to)
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "=", "draft"),
+                    ("cae_activity_id.kind", "=", "entrepreneur"),
+                    "|",
+                    "&",
+                    ("date", ">=", period[0]),
+                    ("date", "<=", period[1]),
+                    "&",
+                    ("invoice_date", ">=", period[0]),
+                    ("invoice_date", "<=", period[1]),
+                ]
+            )
+        )
+        sheets = (
+            self.env["hr.expense.sheet"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "in", ("submit", "approve")),
+                    ("expense_line_ids.cae_activity_id.kind", "=", "entrepreneur"),
+                    ("expense_line_ids.date", ">=", period[0]),
+                    ("expense_line_ids.date", "<=", period[1]),
+                ]
+            )
+        )
+        return list(moves) + list(sheets)
+
+    def _post(self):
+        self.ensure_one()
+        self._lock_company()
+        self._check_can_post()
+        vals_list = self._prepare_line_vals()
+        self.line_ids.unlink()
+        lines = self.env["cae.contribution.line"].create(vals_list)
+        move = self.env["account.move"]
+        if lines:
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .with_company(self.company_id)
+                .create(self._prepare_move_vals(lines))
+            )
+            move.action_post()
+        self.write({"state": "posted", "move_id": move.id})
+        self.message_post(
+            body=self.env._(
+                "%(count)s contribution(s), %(amount)s in total, posted.",
+                count=len(lines),
+                amount=self.currency_id.format(self.amount_total),
+            )
+        )
+
+    def _reverse(self, reason, date=None):
+        """Cancel a posted run with a reversal entry; keep its lines."""
+        self.ensure_one()
+        if self.state != "posted":
+            raise UserError(
+                self.env._("Only a posted contribution run can be reversed.")
+            )
+        if not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason why the contribution is reversed.")
+            )
+        date = date or fields.Date.context_today(self)
+        reversal = self.env["account.move"]
+        if self.move_id:
+            reversal = self.move_id.sudo()._reverse_moves(
+                [
+                    {
+                        "date": date,
+                        "ref": self.env._(
+                            "Reversal of %(run)s: %(reason)s",
+                            run=self.display_name,
+                            reason=reason,
+                        ),
+                    }
+                ],
+                cancel=True,
+            )
+        self.write(
+            {
+                "state": "reversed",
+                "reversal_move_id": reversal.id,
+                "reversal_reason": reason,
+            }
+        )
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._("Reversed on %(date)s: %(reason)s", date=date, reason=reason)
+        )
+
+    # ------------------------------------------------------------------
+    # Computation
+    # ------------------------------------------------------------------
+    def _get_activities(self):
+        """Activities charged by the run: the company's active entrepreneurs'."""
+        self.ensure_one()
+        return (
+            self.env["cae.activity"]
+            .sudo()
+            .search(
+                [("company_id", "=", self.company_id.id), ("kind", "=", "entrepreneur")]
+            )
+        )
+
+    def _months(self):
+        delta = relativedelta(self.date_to + timedelta(days=1), self.date_from)
+        return delta.years * 12 + delta.months
+
+    def _prepare_line_vals(self):
+        """Values of the contribution lines, one per activity that owes one."""
+        self.ensure_one()
+        activities = self._get_activities()
+        rules = (
+            self.env["cae.contribution.rule"]
+            .sudo()
+            ._rules_by_activity(activities, self.date_to)
+        )
+        activities = activities.filtered(lambda a: a in rules)
+        figures = self._gather_figures(activities, rules)
+        fee_charged = self._yearly_fee_charged(activities)
+        currency = self.company_id.currency_id
+        months = self._months()
+        vals_list = []
+        for activity in activities:
+            rule = rules[activity]
+            terms = RuleTerms(
+                base=rule.base,
+                rate=rule.rate,
+                fixed_amount=rule.fixed_amount,
+                months=months,
+                amount_min=rule.amount_min,
+                amount_max=rule.amount_max,
+                yearly_fee=rule.yearly_fee,
+                yearly_fee_due=activity.id not in fee_charged,
+            )
+            result = compute_contribution(
+                figures[activity.id], terms, round_amount=currency.round
+            )
+            if currency.is_zero(result.amount):
+                continue
+            vals_list.append(
+                {
+                    "run_id": self.id,
+                    "activity_id": activity.id,
+                    "rule_id": rule.id,
+                    "base": rule.base,
+                    "gross_base": result.gross_base,
+                    "deduction": result.deduction,
+                    "base_amount": result.base_amount,
+                    "rate": rule.rate if rule.base != "fixed" else 0.0,
+                    "invoice_count": figures[activity.id].invoice_count,
+                    "proportional_amount": result.proportional_amount,
+                    "fixed_amount": result.fixed_amount,
+                    "limit": result.limit,
+                    "yearly_fee": result.yearly_fee,
+                    "amount": result.amount,
+                }
+            )
+        return vals_list
+
+    def _gather_figures(self, activities, rules):
+        """``{activity_id: ActivityFigures}`` in a few grouped queries."""
+        values = activities._get_indicator_values(
+            self.date_from, self.date_to, codes=["turnover", "resold_purchases"]
+        )
+        invoiced = self._invoiced_by_activity(
+            activities.filtered(lambda a: rules[a].base == "invoice")
+        )
+        deductions = self._deductions_by_activity(activities, rules)
+        return {
+            activity.id: ActivityFigures(
+                turnover=values[activity.id]["turnover"],
+                resold_purchases=values[activity.id]["resold_purchases"],
+                invoiced=invoiced.get(activity.id, (0.0, 0))[0],
+                invoice_count=invoiced.get(activity.id, (0.0, 0))[1],
+                deduction=deductions.get(activity.id, 0.0),
+            )
+            for activity in activities
+        }
+
+    def _invoiced_by_activity(self, activities):
+        """``{activity_id: (untaxed amount, count)}`` of posted invoices."""
+        if not activities:
+            return {}
+        groups = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("cae_activity_id", "in", activities.ids),
+                    ("state", "=", "posted"),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("invoice_date", ">=", self.date_from),
+                    ("invoice_date", "<=", self.date_to),
+                ],
+                ["cae_activity_id"],
+                ["amount_untaxed_signed:sum", "__count"],
+            )
+        )
+        return {activity.id: (amount, count) for activity, amount, count in groups}
+
+    def _deductions_by_activity(self, activities, rules):
+        """``{activity_id: Σ(debit − credit)}`` of the deductible expenses.
+
+        One query over the posted analytic lines of the period whose product
+        is a deductible expense category of the activity's rule.
+        """
+        products = self.env["product.product"].union(
+            *(rule.deductible_product_ids for rule in set(rules.values()))
+        )
+        if not products or not activities:
+            return {}
+        column = self.company_id._get_cae_activity_plan()._column_name()
+        self.env["account.analytic.line"].flush_model(
+            [column, "amount", "date", "product_id", "move_line_id"]
+        )
+        self.env["account.move.line"].flush_model(["parent_state"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT aal.%(column)s, aal.product_id, -SUM(aal.amount)
+                  FROM account_analytic_line aal
+                  JOIN account_move_line aml
+                    ON aml.id = aal.move_line_id AND aml.parent_state = 'posted'
+                 WHERE aal.%(column)s = ANY(%(analytic_ids)s)
+                   AND aal.product_id = ANY(%(product_ids)s)
+                   AND aal.date BETWEEN %(date_from)s AND %(date_to)s
+              GROUP BY 1, 2
+                """,
+                column=SQL.identifier(column),
+                analytic_ids=activities.analytic_account_id.ids,
+                product_ids=products.ids,
+                date_from=self.date_from,
+                date_to=self.date_to,
+            )
+        )
+        by_analytic = defaultdict(dict)
+        for analytic_id, product_id, amount in rows:
+            by_analytic[analytic_id][product_id] = amount
+        result = {}
+        for activity in activities:
+            amounts = by_analytic.get(activity.analytic_account_id.id, {})
+            deductible = rules[activity].deductible_product_ids.ids
+            result[activity.id] = sum(amounts.get(pid, 0.0) for pid in deductible)
+        return result
+
+    def _yearly_fee_charged(self, activities):
+        """Ids of the activities already charged their yearly fee this year."""
+        year_start = self.date_to.replace(month=1, day=1)
+        groups = (
+            self.env["cae.contribution.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("activity_id", "in", activities.ids),
+                    ("state", "=", "posted"),
+                    ("yearly_fee", ">", 0),
+                    ("date_to", ">=", year_start),
+                    ("run_id", "!=", self.id),
+                ],
+                ["activity_id"],
+            )
+        )
+        return {activity.id for (activity,) in groups}
+
+    def _prepare_move_vals(self, lines):
+        """One entry: each activity gives, the cooperative's activity gets.
+
+        Per activity a debit on the contribution expense account (and, when
+        a transfer account is set, a credit on it so that the activity's
+        cash goes down); for the cooperative the opposite lines, for the
+        total, which is the exact sum of the rounded lines.
+        """
+        self.ensure_one()
+        company = self.company_id
+        expense = company.cae_contribution_expense_account_id
+        income = company.cae_contribution_income_account_id
+        transfer = company.cae_contribution_transfer_account_id
+        cooperative = company.cae_cooperative_activity_id.analytic_account_id
+        total = company.currency_id.round(sum(lines.mapped("amount")))
+        commands = []
+
+        def line(label, account, analytic, debit=0.0, credit=0.0):
+            return Command.create(
+                {
+                    "name": label,
+                    "account_id": account.id,
+                    "debit": debit,
+                    "credit": credit,
+                    "analytic_distribution": {str(analytic.id): 100},
+                }
+            )
+
+        for contribution in lines:
+            activity = contribution.activity_id
+            label = f"{self.name} - {activity.name}"
+            analytic = activity.analytic_account_id
+            commands.append(line(label, expense, analytic, debit=contribution.amount))
+            if transfer:
+                commands.append(
+                    line(label, transfer, analytic, credit=contribution.amount)
+                )
+        commands.append(line(self.name, income, cooperative, credit=total))
+        if transfer:
+            commands.append(line(self.name, transfer, cooperative, debit=total))
+        return {
+            "move_type": "entry",
+            "company_id": company.id,
+            "journal_id": company.cae_contribution_journal_id.id,
+            "date": self.date_to,
+            "ref": self.name,
+            "line_ids": commands,
+        }

@@ -1,0 +1,439 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .cae_tl_booking_rules import Candidate
+
+BOOKING_STATES = [
+    ("draft", "Draft"),
+    ("confirmed", "Confirmed"),
+    ("done", "Done"),
+    ("cancelled", "Cancelled"),
+]
+# States that hold the resource (the exclusion constraint lists them too).
+ACTIVE_STATES = ("draft", "confirmed", "done")
+USER_CATEGORIES = [
+    ("entrepreneur", "CAE entrepreneur"),
+    ("member", "Member of the place"),
+    ("external", "External or remote worker"),
+    ("public", "Public"),
+]
+# Changing these re-checks the booking rules and the price.
+SCHEDULE_FIELDS = {"resource_id", "start", "stop", "units", "people", "partner_id"}
+
+
+class CaeTlBooking(models.Model):
+    """A resource booked by someone from ``start`` to ``stop``.
+
+    No double booking, by construction:
+
+    - rooms and machines (*exclusive* resources): the exclusion constraint
+      ``no_double_booking`` makes PostgreSQL refuse two active bookings of
+      the same resource whose ranges ``[start, occupied_until)`` overlap
+      (``occupied_until`` adds the resource's buffer). Ranges are half-open:
+      a booking may start when the previous one ends. Whatever the code
+      path, two transactions cannot both succeed.
+    - desks: the units in use are counted while the resource row is locked.
+
+    Before writing, the resource rows are locked (see
+    ``cae.tl.resource._lock_for_booking``): concurrent bookings of a resource
+    are serialized, the second one is replayed by Odoo and refused with a
+    clear message, and the constraint never has to break a deadlock.
+
+    The other rules (opening hours, durations, slot step, horizon,
+    training) are checked before writing, see ``cae.tl.booking.rules``.
+    The price is fixed at confirmation: membership credits first, then the
+    cheapest combination of the rate card of the user's category.
+    """
+
+    _name = "cae.tl.booking"
+    _description = "Third-place booking"
+    _inherit = ["mail.thread", "cae.tl.booking.rules"]
+    _order = "start desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "resource_id", "partner_id"]
+
+    name = fields.Char(
+        string="Reference", readonly=True, copy=False, default="/", index="trigram"
+    )
+    resource_id = fields.Many2one(
+        comodel_name="cae.tl.resource",
+        string="Resource",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        tracking=True,
+    )
+    place_id = fields.Many2one(
+        related="resource_id.place_id", store=True, index=True, precompute=True
+    )
+    company_id = fields.Many2one(
+        related="resource_id.company_id", store=True, index=True, precompute=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    kind = fields.Selection(related="resource_id.kind")
+    exclusive = fields.Boolean(
+        related="resource_id.exclusive", store=True, precompute=True
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Booked by",
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    entrepreneur_id = fields.Many2one(
+        comodel_name="cae.entrepreneur",
+        string="Entrepreneur",
+        compute="_compute_entrepreneur_id",
+        store=True,
+        index=True,
+        precompute=True,
+        help="Active entrepreneur of the cooperative linked to the contact: "
+        "their bookings are charged to their activity.",
+    )
+    start = fields.Datetime(required=True, index=True, tracking=True)
+    stop = fields.Datetime(string="End", required=True, tracking=True)
+    occupied_until = fields.Datetime(
+        compute="_compute_occupied_until",
+        store=True,
+        precompute=True,
+        required=True,
+        help="End plus the buffer of the room or machine: the resource stays "
+        "unavailable until then.",
+    )
+    date = fields.Date(
+        compute="_compute_date",
+        store=True,
+        precompute=True,
+        index=True,
+        help="Day of the start, in the place's time zone.",
+    )
+    duration = fields.Float(
+        string="Duration (hours)",
+        compute="_compute_duration",
+        store=True,
+        precompute=True,
+        aggregator="sum",
+    )
+    units = fields.Integer(
+        string="Desks",
+        default=1,
+        required=True,
+        help="Number of desks booked (desks only).",
+    )
+    people = fields.Integer(
+        default=1,
+        required=True,
+        help="Number of people expected (meeting rooms).",
+    )
+    state = fields.Selection(
+        selection=BOOKING_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    user_category = fields.Selection(
+        selection=USER_CATEGORIES,
+        compute="_compute_user_category",
+        store=True,
+        precompute=True,
+        help="Rate card that applies: CAE entrepreneur, member of the place "
+        "(a membership on that day), else the contact's own category.",
+    )
+    note = fields.Text()
+
+    # Price, fixed at confirmation
+    membership_id = fields.Many2one(
+        comodel_name="cae.tl.membership",
+        string="Membership used",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    credit_hours = fields.Float(
+        string="Hours covered by membership",
+        readonly=True,
+        copy=False,
+        aggregator="sum",
+    )
+    amount = fields.Monetary(
+        string="Price",
+        readonly=True,
+        copy=False,
+        aggregator="sum",
+        help="Price excluding taxes, fixed at confirmation.",
+    )
+    price_detail = fields.Char(readonly=True, copy=False)
+    late_cancel = fields.Boolean(
+        string="Late cancellation charged",
+        readonly=True,
+        copy=False,
+    )
+
+    # Billing
+    billing_run_id = fields.Many2one(
+        comodel_name="cae.tl.billing.run",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    move_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Billed on",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Customer invoice or internal charge entry of this booking.",
+    )
+
+    _sql_constraints = [
+        (
+            "no_double_booking",
+            "EXCLUDE USING gist (resource_id WITH =, "
+            "tsrange(start, occupied_until, '[)') WITH &&) "
+            "WHERE (exclusive AND state IN ('draft', 'confirmed', 'done'))",
+            "This room or machine is already booked at that time.",
+        ),
+        (
+            "stop_after_start",
+            "CHECK(stop > start)",
+            "A booking must end after it starts.",
+        ),
+        (
+            "units_positive",
+            "CHECK(units > 0 AND people > 0)",
+            "A booking takes at least one desk and one person.",
+        ),
+    ]
+
+    def _auto_init(self):
+        # The exclusion constraint compares resource ids (integers) with a
+        # GiST index, which needs btree_gist (a trusted extension).
+        self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
+        return super()._auto_init()
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("partner_id", "company_id")
+    def _compute_entrepreneur_id(self):
+        for booking in self:
+            # sudo: portal users and facilitators may not read entrepreneurs.
+            entrepreneurs = booking.partner_id.sudo().cae_entrepreneur_ids
+            booking.entrepreneur_id = entrepreneurs.filtered(
+                lambda e, b=booking: e.company_id == b.company_id and e.stage != "exit"
+            )[:1]
+
+    @api.depends("stop", "resource_id")
+    def _compute_occupied_until(self):
+        # The buffer of the resource at booking time: a later change of the
+        # buffer applies to new bookings only.
+        for booking in self:
+            buffer = booking.resource_id.buffer_minutes or 0
+            if not booking.resource_id.exclusive:
+                buffer = 0
+            booking.occupied_until = booking.stop and booking.stop + timedelta(
+                minutes=buffer
+            )
+
+    @api.depends("start", "resource_id")
+    def _compute_date(self):
+        for booking in self:
+            booking.date = (
+                booking.start
+                and booking.resource_id
+                and booking.resource_id._to_local(booking.start).date()
+            )
+
+    @api.depends("start", "stop")
+    def _compute_duration(self):
+        for booking in self:
+            if booking.start and booking.stop:
+                booking.duration = (booking.stop - booking.start).total_seconds() / 3600
+            else:
+                booking.duration = 0.0
+
+    @api.depends("partner_id", "entrepreneur_id", "resource_id", "date")
+    def _compute_user_category(self):
+        for booking in self:
+            if booking.entrepreneur_id:
+                booking.user_category = "entrepreneur"
+            elif booking.partner_id and self.env["cae.tl.membership"]._find_for(
+                booking.partner_id, booking.place_id, booking.date
+            ):
+                booking.user_category = "member"
+            else:
+                booking.user_category = booking.partner_id.cae_tl_category or "public"
+
+    @api.depends("name", "resource_id", "start")
+    def _compute_display_name(self):
+        for booking in self:
+            if booking.resource_id and booking.start:
+                booking.display_name = self.env._(
+                    "%(reference)s: %(resource)s, %(when)s",
+                    reference=booking.name,
+                    resource=booking.resource_id.name,
+                    when=booking._format_local(booking.start),
+                )
+            else:
+                booking.display_name = booking.name
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_candidates(
+            [
+                self._candidate_from_vals(vals)
+                for vals in vals_list
+                if vals.get("state", "draft") in ACTIVE_STATES
+            ]
+        )
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("cae.tl.booking")
+        bookings = super().create(vals_list)
+        bookings.filtered(lambda b: b.state == "confirmed")._apply_pricing()
+        return bookings
+
+    def write(self, vals):
+        rescheduled = SCHEDULE_FIELDS & set(vals)
+        if rescheduled:
+            if self.filtered("move_id"):
+                raise UserError(
+                    self.env._("A billed booking can no longer be changed.")
+                )
+            active = self.filtered(lambda b: b.state in ACTIVE_STATES)
+            self._check_candidates(
+                [Candidate.from_record(booking, vals, self.env) for booking in active]
+            )
+        res = super().write(vals)
+        if rescheduled:
+            self.filtered(lambda b: b.state == "confirmed")._apply_pricing()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        if self.filtered(lambda b: b.state in ("confirmed", "done") or b.move_id):
+            raise UserError(
+                self.env._(
+                    "Confirmed, done or billed bookings cannot be deleted: cancel "
+                    "them instead."
+                )
+            )
+
+    @api.model
+    def _candidate_from_vals(self, vals):
+        return Candidate.from_vals(vals, self.env)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_confirm(self):
+        drafts = self.filtered(lambda b: b.state == "draft")
+        drafts.write({"state": "confirmed"})
+        drafts._apply_pricing()
+        return True
+
+    def action_cancel(self):
+        """Cancel; after the deadline, follow the place's rule.
+
+        Facilitators may always cancel without charge. Users cancelling
+        late are refused, or charged (credits stay used, the price is
+        billed) depending on the place. Everything is checked before
+        anything is written.
+        """
+        facilitator = self._is_facilitator()
+        now = fields.Datetime.now()
+        free, charged = self.browse(), self.browse()
+        for booking in self.filtered(lambda b: b.state != "cancelled"):
+            if booking.state == "done" or booking.move_id:
+                raise UserError(
+                    self.env._(
+                        "The booking %(booking)s is done or billed: it can no "
+                        "longer be cancelled.",
+                        booking=booking.display_name,
+                    )
+                )
+            if facilitator or not booking._is_late_cancellation(now):
+                free |= booking
+            elif booking.place_id.late_cancel_policy == "refuse":
+                raise UserError(
+                    self.env._(
+                        "The booking %(booking)s can no longer be cancelled: the "
+                        "deadline was %(deadline)s.",
+                        booking=booking.display_name,
+                        deadline=booking._format_local(
+                            booking._cancellation_deadline()
+                        ),
+                    )
+                )
+            else:
+                charged |= booking
+        free.write(
+            {
+                "state": "cancelled",
+                "membership_id": False,
+                "credit_hours": 0.0,
+                "amount": 0.0,
+                "price_detail": False,
+            }
+        )
+        charged.write({"state": "cancelled", "late_cancel": True})
+        return True
+
+    def action_done(self):
+        self.filtered(lambda b: b.state == "confirmed").write({"state": "done"})
+        return True
+
+    @api.model
+    def _cron_mark_done(self):
+        """Bookings whose end has passed are done."""
+        self.search(
+            [("state", "=", "confirmed"), ("stop", "<=", fields.Datetime.now())]
+        ).action_done()
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+    def _cancellation_deadline(self):
+        self.ensure_one()
+        return self.start - timedelta(hours=self.resource_id.cancel_deadline_hours)
+
+    def _is_late_cancellation(self, now=None):
+        self.ensure_one()
+        now = now or fields.Datetime.now()
+        return self.state == "confirmed" and now > self._cancellation_deadline()
+
+    def _can_self_cancel(self):
+        """Whether the booker may cancel it now without being refused."""
+        self.ensure_one()
+        return self.state in ("draft", "confirmed") and not (
+            self._is_late_cancellation()
+            and self.place_id.late_cancel_policy == "refuse"
+        )
+
+    def _apply_pricing(self):
+        """Fix the price of confirmed bookings, in chronological order.
+
+        Membership credits are consumed first: the membership rows are locked
+        so that two concurrent bookings cannot both spend the last hours.
+        """
+        memberships = self.env["cae.tl.membership"].search(
+            [
+                ("partner_id", "in", self.partner_id.ids),
+                ("place_id", "in", self.place_id.ids),
+            ]
+        )
+        memberships._lock_for_credits()
+        for booking in self.sorted(lambda b: (b.start, b.id)):
+            booking.write(self.env["cae.tl.price"]._price_booking(booking))
