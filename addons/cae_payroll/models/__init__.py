@@ -6,6 +6,7 @@ from . import cae_parameter_value
 from . import res_company
 from . import res_config_settings
 from . import hr_contract
+from . import hr_salary_rule
 from . import hr_payslip
 from . import hr_payslip_run
 from . import cae_entrepreneur

@@ -515,6 +515,7 @@ class HrPayslip(models.Model):
             "CAE_BASE": "pay",
             "CAE_VAR": "pay",
             "CAE_EE": "pay",
+            "CAE_DED": "pay",
             "CAE_ER": "employer",
         }
         rows = []
@@ -594,6 +595,7 @@ class HrPayslip(models.Model):
                     "variable": totals.get("CAE_VAR", 0.0),
                     "gross": payslip.cae_gross,
                     "employee_contributions": -totals.get("CAE_EE", 0.0),
+                    "deductions": -totals.get("CAE_DED", 0.0),
                     "net": payslip.cae_net,
                     "employer_contributions": totals.get("CAE_ER", 0.0),
                     "cost": payslip.cae_employer_cost,

@@ -78,9 +78,7 @@ class ResCompany(models.Model):
         again (module update, new chart of accounts) keeps the choices of
         the company.
         """
-        rules = self.env["hr.salary.rule"]
-        for xmlid in CESA_RULE_XMLIDS:
-            rules |= self.env.ref(xmlid)
+        rules = self._cae_payroll_rules()
         for company in self.sudo():
             if not company.cae_payroll_indicator_id:
                 company.cae_payroll_indicator_id = self.env[
@@ -89,6 +87,7 @@ class ResCompany(models.Model):
                     [("company_id", "=", company.id), ("code", "=", DEFAULT_INDICATOR)],
                     limit=1,
                 )
+            company._cae_payroll_sequence()
             if not company.cae_payroll_structure_id:
                 company.cae_payroll_structure_id = self.env[
                     "hr.payroll.structure"
@@ -98,6 +97,14 @@ class ResCompany(models.Model):
             if not company.cae_payroll_journal_id:
                 company.cae_payroll_journal_id = company._cae_payroll_journal()
             company._cae_payroll_set_rule_accounts()
+
+    @api.model
+    def _cae_payroll_rules(self):
+        """Salary rules of a new CESA structure (bridges add theirs)."""
+        rules = self.env["hr.salary.rule"]
+        for xmlid in CESA_RULE_XMLIDS:
+            rules |= self.env.ref(xmlid)
+        return rules
 
     def _cae_prepare_payroll_structure_vals(self, rules):
         self.ensure_one()
@@ -113,6 +120,24 @@ class ResCompany(models.Model):
                 "legal parameters."
             ),
         }
+
+    def _cae_payroll_sequence(self):
+        """The payslip numbers of the company (OCA payroll's sequence
+        belongs to the first company only: others' payslips had none)."""
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        if not Sequence.search_count(
+            [("code", "=", "salary.slip"), ("company_id", "in", [self.id, False])]
+        ):
+            Sequence.create(
+                {
+                    "name": self.env._("Payslips of %(company)s", company=self.name),
+                    "code": "salary.slip",
+                    "prefix": "SLIP/%(year)s/",
+                    "padding": 4,
+                    "company_id": self.id,
+                }
+            )
 
     def _cae_payroll_journal(self):
         self.ensure_one()

@@ -33,6 +33,7 @@ class CaePayrollVariablesXlsx(models.AbstractModel):
             ("variable", _("Variable part (L7332-3)"), "money"),
             ("gross", _("Gross pay"), "money"),
             ("employee_contributions", _("Employee contributions"), "money"),
+            ("deductions", _("Deductions from net pay"), "money"),
             ("net", _("Net to pay"), "money"),
             ("employer_contributions", _("Employer contributions"), "money"),
             ("cost", _("Total cost"), "money"),

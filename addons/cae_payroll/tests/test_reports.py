@@ -46,6 +46,14 @@ class TestReports(CaePayrollCommon):
         self.assertIn("Bulletin de paie", html)
         self.assertIn(self.bob.activity_id.name, html)
 
+    def test_lines_named_in_the_language_of_the_computation(self):
+        self.payslip_bob.with_context(lang="fr_FR").compute_sheet()
+        names = self.payslip_bob.with_context(lang="fr_FR").line_ids.mapped("name")
+        self.assertIn("Salaire brut", names)
+        self.assertIn("Net à payer", names)
+        rows = self.payslip_bob.with_context(lang="fr_FR")._cae_report_rows()
+        self.assertIn("Part variable (L7332-3)", [row["name"] for row in rows])
+
     def test_xlsx_payroll_variables(self):
         content, file_type = self.env["ir.actions.report"]._render(
             "cae_payroll.cae_payroll_variables_xlsx_action", self.payslip_run.ids
