@@ -288,11 +288,9 @@ class TestScenarioEntrepreneurYear(
             ]
         )
         self.assertEqual(sum(salaries_due.mapped("balance")), -3883.0)
-        # KNOWN GAP (reported): the release entry of the register debits 421
-        # without the activity's analytic account, so her activity still
-        # shows the two full nets, 25.00 too much, and keeps them out of
-        # what it can fund. Expected once fixed: -3,883.00.
-        self.assertEqual(balance["salaries_to_pay"], -3908.0)
+        # The release's debit of 421 is on her activity too: her activity
+        # owes her what the ledger says, the two nets after deduction.
+        self.assertEqual(balance["salaries_to_pay"], -3883.0)
 
         # -- 12 June: the ordinary general assembly ------------------------
         with freeze_time("2026-06-12 16:30:00"):

@@ -73,14 +73,37 @@ class HrPayslip(models.Model):
                             name=payslip.name,
                         )
                     )
-                Associate._register_salary_deduction(
+                releases = Associate._register_salary_deduction(
                     payslip.employee_id.work_contact_id,
                     amount,
                     payslip.date_to,
                     payslip.number,
                     company=payslip.company_id,
                 )
+                payslip._cae_charge_release_to_activity(releases)
         return res
+
+    def _cae_charge_release_to_activity(self, releases):
+        """Put the release's salaries-due line on the payslip's activity.
+
+        The payslip's entry credits the full net to 421 on the activity's
+        analytic account; the release debits 421 for the deduction. Without
+        the activity on that debit, the activity's "salaries to pay" would
+        keep the deducted amount and its budget would be short by it.
+        """
+        self.ensure_one()
+        analytic = self.cae_activity_id.analytic_account_id
+        lines = self.env["account.move.line"]
+        for release in releases.sudo():
+            salary_account = release._get_receipt_account()
+            lines |= release.move_ids.line_ids.filtered(
+                lambda line, account=salary_account: line.account_id == account
+                and not line.analytic_distribution
+            )
+        if analytic and lines:
+            lines.with_context(skip_account_move_synchronization=True).write(
+                {"analytic_distribution": {str(analytic.id): 100}}
+            )
 
     def _cae_registered_capital_releases(self):
         """Releases of the register recorded from these payslips."""

@@ -69,6 +69,10 @@ class TestCapitalDeduction(CaeGovernanceCommon, CaePayrollCommon):
             lambda line: line.account_id.code.startswith("421")
         )
         self.assertEqual(sum(salaries_due.mapped("balance")), -1891.5)
+        # ... and what her activity shows it owes her.
+        activity = self.alice.activity_id
+        values = activity._get_indicator_values(codes=["salaries_to_pay"])
+        self.assertEqual(values[activity.id]["salaries_to_pay"], -1891.5)
         # Confirming again changes nothing in the register.
         payslip.action_payslip_done()
         self.assertEqual(
