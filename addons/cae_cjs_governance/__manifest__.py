@@ -20,6 +20,14 @@
         "views/cae_cjs_assembly_views.xml",
         "views/cae_assembly_views.xml",
     ],
+    "demo": [
+        "demo/cae_cjs_governance_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_cjs_governance/static/src/tours/*.js",
+        ],
+    },
     "auto_install": True,
     "installable": True,
     "development_status": "Beta",

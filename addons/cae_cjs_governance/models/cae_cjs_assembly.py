@@ -51,19 +51,22 @@ class CaeCjsAssembly(models.Model):
             assembly.ballot_state = ballots.state
 
     def write(self, vals):
-        if "present_ids" in vals and self.ballot_assembly_ids:
+        with_ballots = "present_ids" in vals and self.sudo().filtered(
+            "ballot_assembly_ids"
+        )
+        if with_ballots:
             raise UserError(
                 self.env._(
                     "The decisions of %(assembly)s are put to the ballots: the "
                     "participants present can no longer change.",
-                    assembly=self.filtered("ballot_assembly_ids")[0].name,
+                    assembly=with_ballots[0].name,
                 )
             )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_ballots(self):
-        with_ballots = self.filtered("ballot_assembly_ids")
+        with_ballots = self.sudo().filtered("ballot_assembly_ids")
         if with_ballots:
             raise UserError(
                 self.env._(
@@ -103,7 +106,7 @@ class CaeCjsAssembly(models.Model):
     def _check_can_vote_with_ballots(self):
         """Raise before anything is written; return the assembly type."""
         self.ensure_one()
-        if self.ballot_assembly_ids:
+        if self.sudo().ballot_assembly_ids:
             raise UserError(
                 self.env._(
                     "The decisions of %(assembly)s are already put to the ballots.",

@@ -2,3 +2,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import test_cjs_ballots
 from . import test_cjs_ballots_access
+from . import test_ui

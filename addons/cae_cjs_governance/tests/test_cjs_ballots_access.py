@@ -54,6 +54,16 @@ class TestCjsBallotsAccess(CjsBallotCommon):
         with self.assertRaises(AccessError):
             ballots.write({"name": "Autre"})
 
+    def test_staff_runs_the_ballots(self):
+        assembly = self.cjs_assembly.with_user(self.advisor)
+        assembly.action_vote_with_ballots()
+        resolution = assembly.ballot_assembly_id.resolution_ids[0]
+        self._paper(resolution, {self.present[0]: "for", self.present[1]: "for"})
+        assembly.action_close_ballots()
+        self.assertEqual(
+            (self.name_decision.votes_for, self.name_decision.result), (2, "adopted")
+        )
+
     def test_other_project_facilitator_sees_nothing(self):
         with self.assertRaises(AccessError):
             self.cjs_assembly.with_user(self.stranger).action_vote_with_ballots()
