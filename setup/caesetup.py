@@ -386,26 +386,34 @@ def install_cae(db, *, with_demo, fresh):
         return modules
     else:
         action = "-u"
+    # Modules added to addons/ since the database was made are installed,
+    # the others updated.
+    installed = installed_modules(db, modules) if action == "-u" else []
+    new = [module for module in modules if module not in installed]
+    args = []
+    if new:
+        args += ["-i", ",".join(new)]
+    if installed:
+        args += ["-u", ",".join(installed)]
     verb = "Installing" if action == "-i" else "Updating"
     say(f"{verb} {', '.join(modules)} in {db}")
     started = time.time()
     result = run(
-        odoo_cmd(*odoo_base_args(db, with_demo=with_demo), action, ",".join(modules)),
+        odoo_cmd(*odoo_base_args(db, with_demo=with_demo), *args),
         check=False,
     )
     if result.returncode:
         die(f"{verb} the modules in {db} failed (see the log above).")
-    if action == "-i":
-        check_installed(db, modules)
+    check_installed(db, modules)
     stamp.write_text(wanted)
     say(f"{verb} took {time.time() - started:.0f} s")
     return modules
 
 
-def check_installed(db, modules):
-    """Odoo may log an error and still exit 0: check the modules' state."""
+def installed_modules(db, modules):
+    """Those of ``modules`` installed in ``db``."""
     names = ",".join(f"'{m}'" for m in modules)
-    out = run(
+    return run(
         [
             "psql",
             "-X",
@@ -419,7 +427,11 @@ def check_installed(db, modules):
         capture_output=True,
         text=True,
     ).stdout.split()
-    missing = sorted(set(modules) - set(out))
+
+
+def check_installed(db, modules):
+    """Odoo may log an error and still exit 0: check the modules' state."""
+    missing = sorted(set(modules) - set(installed_modules(db, modules)))
     if missing:
         die(f"Not installed in {db}: {', '.join(missing)} (see the log above).")
 
@@ -445,8 +457,10 @@ def cmd_demo(args):
             "manager": "admin / admin",
             "advisor": "claire / claire",
             "accountant": "sophie / sophie",
-            "entrepreneur (back office)": "thomas / thomas",
+            "entrepreneur and associate (back office)": "thomas / thomas",
             "entrepreneur (portal)": "lea / lea",
+            "youth project facilitator": "manon / manon",
+            "CJS local committee": "gerard / gerard",
         },
         indent=2,
         ensure_ascii=False,

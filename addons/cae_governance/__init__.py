@@ -3,3 +3,8 @@ from . import controllers
 from . import models
 from . import report
 from . import wizards
+
+
+def post_init_hook(env):
+    """Assembly types for the companies that existed before the module."""
+    env["res.company"].search([])._cae_create_assembly_types()

@@ -386,6 +386,48 @@ class CaeBalanceIndicator(models.Model):
         }
 
     @api.model
+    def _compute_selection_values(
+        self, company, analytic_accounts, selections, date_to=None
+    ):
+        """``{analytic_account_id: {key: Σ(debit − credit)}}`` up to ``date_to``.
+
+        For modules that sum their own account selections (e.g. a project's
+        revenue and costs) with the same engine and the same single query as
+        the grid, outside the company's indicators. ``selections`` is
+        ``{key: prefixes}`` in the grid's syntax ("7,-775"); an account
+        matching several selections counts in each.
+        """
+        grid = IndicatorGrid(
+            [
+                IndicatorDef(key, "accounts", prefixes=prefixes)
+                for key, prefixes in selections.items()
+            ]
+        )
+        mapping = grid.account_mapping(self._account_codes(company))
+        account_ids, keys = [], []
+        for account_id, found in mapping.items():
+            account_ids.extend([account_id] * len(found))
+            keys.extend(found)
+        sums = defaultdict(dict)
+        if analytic_accounts and account_ids:
+            rows = self._query_leaf_sums(
+                company,
+                analytic_accounts,
+                (account_ids, keys, [True] * len(keys)),
+                None,
+                date_to,
+            )
+            for analytic_id, key, _month, amount in rows:
+                sums[analytic_id][key] = amount or 0.0
+        round_ = company.currency_id.round
+        return {
+            analytic_id: {
+                key: round_(sums[analytic_id].get(key, 0.0)) + 0.0 for key in selections
+            }
+            for analytic_id in analytic_accounts.ids
+        }
+
+    @api.model
     def _compute_monthly_values(
         self, company, analytic_accounts, date_from, date_to, codes=None
     ):

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_amount, groupby
 
-from ..tools import account_prefix, distribution
+from ..tools import distribution
 
 DISTRIBUTION_KEYS = [
     ("equal", "Equal shares"),
@@ -269,52 +269,33 @@ class CaeCjsProjectClosing(models.AbstractModel):
             hours.setdefault(project.id, {})[participant.id] = total
         return hours
 
-    def _get_account_balances(self):
-        """{project id: {account.account: amount}} of the posted entries.
-
-        Posting a journal item creates the analytic lines of the project's
-        account (amount = −balance): revenue is positive, costs negative.
-        One grouped query per analytic plan column; sudo because the
-        facilitators and the local committee see the project's figures
-        without accounting rights.
-        """
-        balances = {project.id: {} for project in self}
-        AnalyticLine = self.env["account.analytic.line"].sudo()
-        projects = self.sudo().filtered("analytic_account_id")
-        for plan, plan_projects in groupby(
-            projects, key=lambda p: p.analytic_account_id.root_plan_id
-        ):
-            column = plan._column_name()
-            by_account = {p.analytic_account_id.id: p.id for p in plan_projects}
-            groups = AnalyticLine._read_group(
-                [(column, "in", list(by_account)), ("general_account_id", "!=", False)],
-                [column, "general_account_id"],
-                ["amount:sum"],
-            )
-            for analytic, account, amount in groups:
-                balances[by_account[analytic.id]][account] = amount
-        return balances
-
     def _get_result_figures(self):
-        """{project id: {"revenue", "costs"}} from the posted entries."""
-        balances = self._get_account_balances()
+        """{project id: {"revenue", "costs"}} from the posted entries.
+
+        cae_base's indicator engine sums the project's analytic lines on
+        the company's revenue and cost account selections, one query per
+        company; sudo because the facilitators and the local committee see
+        the project's figures without accounting rights.
+        """
+        Indicator = self.env["cae.balance.indicator"].sudo()
         figures = {}
-        for project in self:
-            company = project.company_id
-            is_revenue = account_prefix.matcher(company.cae_cjs_revenue_accounts)
-            is_cost = account_prefix.matcher(company.cae_cjs_cost_accounts)
-            revenue = costs = 0.0
-            for account, amount in balances[project.id].items():
-                code = account.with_company(company).sudo().code
-                if is_revenue(code):
-                    revenue += amount
-                elif is_cost(code):
-                    costs -= amount
-            currency = project.currency_id
-            figures[project.id] = {
-                "revenue": currency.round(revenue),
-                "costs": currency.round(costs),
-            }
+        for company, projects in groupby(self.sudo(), key=lambda p: p.company_id):
+            projects = self.browse(p.id for p in projects).sudo()
+            values = Indicator._compute_selection_values(
+                company,
+                projects.analytic_account_id,
+                {
+                    "revenue": company.cae_cjs_revenue_accounts,
+                    "costs": company.cae_cjs_cost_accounts,
+                },
+            )
+            for project in projects:
+                sums = values.get(project.analytic_account_id.id, {})
+                figures[project.id] = {
+                    # Σ(debit − credit): revenue is credited, costs debited.
+                    "revenue": -sums.get("revenue", 0.0) + 0.0,
+                    "costs": sums.get("costs", 0.0),
+                }
         return figures
 
     def _get_reserve(self, result):

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import account_prefix
+from odoo.addons.cae_base.models.indicator_grid import PrefixError, parse_prefixes
 
 
 class ResCompany(models.Model):
@@ -13,13 +13,13 @@ class ResCompany(models.Model):
         string="Collective projects: revenue accounts",
         default="7",
         help="Account prefixes counted as revenue in a project's result, "
-        "separated by spaces; a leading '-' excludes a prefix (e.g. '7 -775').",
+        "separated by commas; a leading '-' excludes a prefix (e.g. '7,-775').",
     )
     cae_cjs_cost_accounts = fields.Char(
         string="Collective projects: cost accounts",
         default="6",
         help="Account prefixes counted as costs in a project's result, "
-        "separated by spaces; a leading '-' excludes a prefix (e.g. '6 -641').",
+        "separated by commas; a leading '-' excludes a prefix (e.g. '6,-641').",
     )
     cae_cjs_reserve_rate = fields.Float(
         string="Collective projects: reserve rate",
@@ -38,15 +38,17 @@ class ResCompany(models.Model):
                 company.cae_cjs_revenue_accounts,
                 company.cae_cjs_cost_accounts,
             ):
-                if not account_prefix.is_valid(spec):
+                try:
+                    parse_prefixes(spec)
+                except PrefixError as error:
                     raise ValidationError(
                         self.env._(
                             "The account selection '%(spec)s' is not valid: give "
-                            "account prefixes separated by spaces, such as '7' "
-                            "or '6 -641'.",
+                            "account prefixes separated by commas, such as '7' "
+                            "or '6,-641'.",
                             spec=spec or "",
                         )
-                    )
+                    ) from error
             if not 0 <= company.cae_cjs_reserve_rate <= 100:
                 raise ValidationError(
                     self.env._("The reserve rate must be between 0 and 100 %.")

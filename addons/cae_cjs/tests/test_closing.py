@@ -39,9 +39,9 @@ class TestClosing(CjsAccountingCommon):
         self._post(self.flashcoop, 1000.0)
         bill = self._post(self.flashcoop, 300.0, "in_invoice")
         code = bill.invoice_line_ids.account_id.code
-        self.company.cae_cjs_cost_accounts = f"6 -{code[:3]}"
+        self.company.cae_cjs_cost_accounts = f"6,-{code[:3]}"
         self.assertRecordValues(self.flashcoop, [{"costs": 0.0, "result": 1000.0}])
-        for spec in ("", "-6", "6 x'"):
+        for spec in ("", "-6", "6 x'", "6 -641"):
             with (
                 self.subTest(spec=spec),
                 self.assertRaisesRegex(ValidationError, "is not valid"),

@@ -6,7 +6,6 @@ import random
 import unittest
 from fractions import Fraction
 
-from ..tools import account_prefix
 from ..tools import distribution as d
 
 
@@ -79,17 +78,3 @@ class TestSplit(unittest.TestCase):
             d.split(-1, d.equal_weights(2))
         with self.assertRaises(ValueError):
             d.split(100, [Fraction(1, 2)])
-
-
-class TestAccountPrefix(unittest.TestCase):
-    def test_prefixes_with_exclusions(self):
-        match = account_prefix.matcher("6 -641, -645")
-        self.assertTrue(match("606100"))
-        self.assertFalse(match("641100"))
-        self.assertFalse(match("645100"))
-        self.assertFalse(match("706000"))
-        self.assertFalse(match(False))
-        self.assertTrue(account_prefix.is_valid("7"))
-        self.assertFalse(account_prefix.is_valid("-7"))
-        self.assertFalse(account_prefix.is_valid(""))
-        self.assertFalse(account_prefix.is_valid("7 x'"))

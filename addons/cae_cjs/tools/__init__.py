@@ -1,3 +1,2 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import distribution
-from . import account_prefix

@@ -17,3 +17,14 @@ from . import cae_share_call
 from . import cae_share_line
 from . import cae_share_holding
 from . import cae_entrepreneur
+from . import cae_assembly_type
+from . import cae_assembly_college
+from . import cae_assembly_college_line
+from . import cae_assembly
+from . import cae_assembly_vote
+from . import cae_assembly_attendance
+from . import cae_assembly_resolution
+from . import cae_assembly_resolution_result
+from . import cae_assembly_candidate
+from . import cae_assembly_participation
+from . import cae_assembly_ballot

@@ -146,6 +146,25 @@ class CaeAssociate(models.Model):
     )
     operation_count = fields.Integer(compute="_compute_operation_count")
 
+    # Assemblies
+    college_id = fields.Many2one(
+        comodel_name="cae.assembly.college",
+        string="Voting college",
+        check_company=True,
+        tracking=True,
+        help="College the associate votes in, when assemblies vote by colleges.",
+    )
+    board_member = fields.Boolean(
+        tracking=True,
+        help="Sits on the board: votes in board meetings. Set when elected "
+        "by an assembly.",
+    )
+    attendance_ids = fields.One2many(
+        comodel_name="cae.assembly.attendance",
+        inverse_name="associate_id",
+        string="Assemblies",
+    )
+
     # Salary deduction (see cae_associate_salary_deduction.py)
     salary_deduction = fields.Boolean(
         string="Pay by salary deduction",

@@ -1,6 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 # Company field -> account of the French chart (l10n_fr_account) used when the
@@ -19,6 +19,13 @@ CAPITAL_ACCOUNT_DEFAULTS = {
     "cae_capital_loss_account_id": "pcg_119",
     "cae_salary_deduction_account_id": "pcg_421",
 }
+# Assembly types of data/cae_assembly_type_data.xml (those of the main
+# company), copied for every other company.
+DEFAULT_ASSEMBLY_TYPES = (
+    "cae_governance.assembly_type_ordinary",
+    "cae_governance.assembly_type_extraordinary",
+    "cae_governance.assembly_type_board",
+)
 
 
 class ResCompany(models.Model):
@@ -146,3 +153,21 @@ class ResCompany(models.Model):
                 )
             )
         return account
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        companies._cae_create_assembly_types()
+        return companies
+
+    def _cae_create_assembly_types(self):
+        """Give each company without assembly types a copy of the default
+        ones, to adapt to its statutes."""
+        Type = self.env["cae.assembly.type"].sudo().with_context(active_test=False)
+        templates = Type.browse()
+        for xmlid in DEFAULT_ASSEMBLY_TYPES:
+            templates |= self.env.ref(xmlid, raise_if_not_found=False) or Type
+        equipped = Type.search([("company_id", "in", self.ids)]).company_id
+        for company in self - equipped:
+            for template in templates:
+                template.copy({"company_id": company.id})

@@ -2,3 +2,4 @@
 from . import report_share_register
 from . import report_share_register_xlsx
 from . import report_share_certificate
+from . import report_assembly_minutes

@@ -11,3 +11,15 @@ from . import test_concurrency
 from . import test_access
 from . import test_portal
 from . import test_ui
+from . import test_assembly_rules
+from . import test_assembly_quorum
+from . import test_assembly_proxy
+from . import test_assembly_vote
+from . import test_assembly_secret
+from . import test_assembly_college
+from . import test_assembly_election
+from . import test_assembly_flow
+from . import test_assembly_access
+from . import test_assembly_portal
+from . import test_assembly_concurrency
+from . import test_assembly_ui

@@ -32,13 +32,10 @@ registry.category("web_tour.tours").add("cae_cjs_project_tour", {
             run: "edit Villenave-d'Ornon",
         },
         {
+            // Waits for the onchange: the input holds a date (digits) once
+            // the server proposed it.
             content: "An end date is proposed",
-            trigger: ".o_field_widget[name='date_end'] input",
-            run() {
-                if (!this.anchor.value) {
-                    throw new Error("No end date proposed");
-                }
-            },
+            trigger: ".o_field_widget[name='date_end'] input:value(/\\d/)",
         },
         {
             content: "Add a youth",

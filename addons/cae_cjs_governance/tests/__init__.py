@@ -1,0 +1,5 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_cjs_ballots
+from . import test_cjs_ballots_access
+from . import test_ui

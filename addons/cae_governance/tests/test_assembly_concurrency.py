@@ -1,0 +1,224 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
+import uuid
+from datetime import date, datetime
+
+from odoo import SUPERUSER_ID, Command, api
+from odoo.service.model import retrying
+from odoo.tests.common import TransactionCase
+from odoo.tools import SQL, mute_logger
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+VOTERS = 50
+# Associates who send their vote twice at the same moment (two requests).
+TWICE = 4
+# Associates absent when the votes open: voting online marks them remote.
+ABSENT = 10
+
+
+class TestConcurrentVotes(TransactionCase):
+    """50 associates vote at the same moment, each in their own transaction
+    (own cursor, committed), as 50 portal requests would, and 4 of them
+    send their vote twice at once. No ballot may be lost, none counted
+    twice. The data lives in a company of its own, committed, removed at
+    the end."""
+
+    def _env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, dict(DISABLED_MAIL_CONTEXT))
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            company = env["res.company"].create(
+                {
+                    "name": f"CAE votes {uuid.uuid4().hex[:8]}",
+                    "cae_capital_accounting": False,
+                }
+            )
+            env = env(context=dict(env.context, allowed_company_ids=[company.id]))
+            share_class = env["cae.share.class"].create(
+                {
+                    "name": "Parts",
+                    "code": "P",
+                    "company_id": company.id,
+                    "nominal_value": 10.0,
+                    "min_shares": 1,
+                    "allow_external": True,
+                }
+            )
+            partners = env["res.partner"].create(
+                [{"name": f"Votant {i:02d} {company.name}"} for i in range(VOTERS)]
+            )
+            associates = env["cae.associate"].create(
+                [{"partner_id": p.id, "company_id": company.id} for p in partners]
+            )
+            env["cae.share.operation"].create(
+                [
+                    {
+                        "operation_type": "subscription",
+                        "associate_id": associate.id,
+                        "company_id": company.id,
+                        "share_class_id": share_class.id,
+                        "quantity": 1,
+                        "date": date(2025, 1, 15),
+                        "initial_payment": 10.0,
+                    }
+                    for associate in associates
+                ]
+            ).action_validate()
+            ordinary = env["cae.assembly.type"].search(
+                [("company_id", "=", company.id), ("kind", "=", "ordinary")]
+            )
+            assembly = env["cae.assembly"].create(
+                {
+                    "name": "AG concurrente",
+                    "type_id": ordinary.id,
+                    "company_id": company.id,
+                    "date": datetime(2026, 6, 12, 16, 0),
+                    "resolution_ids": [
+                        Command.create({"name": "À main levée", "secret": False}),
+                        Command.create({"name": "À bulletin secret", "secret": True}),
+                    ],
+                }
+            )
+            assembly.action_convene()
+            assembly.attendance_ids[ABSENT:].write({"state": "present"})
+            assembly.action_open_votes()
+            self.company_id = company.id
+            self.assembly_id = assembly.id
+            self.associate_ids = associates.ids
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            company = env["res.company"].browse(self.company_id)
+            for table in (
+                "cae_assembly_ballot",
+                "cae_assembly_participation",
+                "cae_assembly_attendance",
+                "cae_assembly_resolution",
+                "cae_assembly",
+                "cae_assembly_type",
+                "cae_share_line",
+                "cae_share_call",
+                "cae_share_operation",
+                "cae_associate",
+                "cae_share_class",
+                "cae_share_register",
+            ):
+                cr.execute(
+                    SQL(
+                        "DELETE FROM %s WHERE company_id = %s",
+                        SQL.identifier(table),
+                        company.id,
+                    )
+                )
+            cr.execute(
+                SQL(
+                    "DELETE FROM mail_message WHERE (model = 'cae.assembly' AND "
+                    "res_id = %s) OR (model = 'cae.associate' AND res_id IN %s)",
+                    self.assembly_id,
+                    tuple(self.associate_ids),
+                )
+            )
+            env["res.partner"].search(
+                [("name", "like", company.name), ("id", "!=", company.partner_id.id)]
+            ).unlink()
+            env.invalidate_all()
+            company.active = False
+
+    def _vote_in_thread(self, associate_id, choice, barrier, outcomes):
+        try:
+            with self.registry.cursor() as cr:
+                env = self._env(cr)
+                assembly = env["cae.assembly"].browse(self.assembly_id)
+                associate = env["cae.associate"].browse(associate_id)
+                votes = [
+                    {"resolution": resolution, "associate": associate, "choice": choice}
+                    for resolution in assembly.resolution_ids
+                ]
+                barrier.wait(timeout=60)
+                retrying(
+                    lambda: assembly._record_votes(
+                        votes, channel="online", cast_by=associate
+                    ),
+                    env,
+                )
+            outcomes.append((associate_id, None))
+        except Exception as exc:  # noqa: BLE001 - reported by the test
+            outcomes.append((associate_id, exc))
+
+    def test_fifty_associates_vote_at_once(self):
+        choices = {
+            associate_id: ("for", "against", "abstain")[index % 3]
+            for index, associate_id in enumerate(self.associate_ids)
+        }
+        # Two absent ones and two present ones send their vote twice.
+        twice = self.associate_ids[: TWICE // 2] + self.associate_ids[-TWICE // 2 :]
+        jobs = list(choices.items()) + [(a, choices[a]) for a in twice]
+        barrier = threading.Barrier(len(jobs))
+        outcomes = []
+        threads = [
+            threading.Thread(
+                target=self._vote_in_thread,
+                args=(associate_id, choice, barrier, outcomes),
+            )
+            for associate_id, choice in jobs
+        ]
+        # Refused duplicates and retried transactions are logged: expected.
+        with mute_logger("odoo.sql_db", "odoo.service.model"):
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=120)
+        self.assertEqual(len(outcomes), VOTERS + TWICE)
+        failures = [(a, exc) for a, exc in outcomes if exc]
+        # Only the second request of each associate voting twice fails: on
+        # the unique index when both ran at once (Odoo turns the violation
+        # into the constraint's message), or on the check when the first was
+        # committed before the second started.
+        self.assertEqual(sorted(a for a, _exc in failures), sorted(twice), failures)
+        for _associate, exc in failures:
+            self.assertTrue(
+                "An associate votes once on each resolution" in str(exc)
+                or "has already voted" in str(exc),
+                exc,
+            )
+
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            assembly = env["cae.assembly"].browse(self.assembly_id)
+            expected = {
+                "for": sum(1 for c in choices.values() if c == "for"),
+                "against": sum(1 for c in choices.values() if c == "against"),
+                "abstain": sum(1 for c in choices.values() if c == "abstain"),
+            }
+            for resolution in assembly.resolution_ids:
+                participations = env["cae.assembly.participation"].search(
+                    [("resolution_id", "=", resolution.id)]
+                )
+                self.assertEqual(
+                    sorted(participations.associate_id.ids), sorted(self.associate_ids)
+                )
+                ballots = env["cae.assembly.ballot"].search(
+                    [("resolution_id", "=", resolution.id)]
+                )
+                self.assertEqual(len(ballots), VOTERS)
+                self.assertRecordValues(
+                    resolution,
+                    [
+                        {
+                            "voter_count": VOTERS,
+                            "count_for": expected["for"],
+                            "count_against": expected["against"],
+                            "count_abstain": expected["abstain"],
+                        }
+                    ],
+                )
+            # The absent voters took part online.
+            self.assertEqual(assembly.remote_count, ABSENT)
+            self.assertEqual(assembly.absent_count, 0)

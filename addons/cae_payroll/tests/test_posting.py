@@ -1,0 +1,74 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from .common import CaePayrollCommon
+
+
+class TestPosting(CaePayrollCommon):
+    """A confirmed payslip is posted on its activity (payroll_account)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._make_cesa(cls.alice)
+        cls.contract = cls._contract(cls.alice, wage=2500.0)
+        cls._fund(cls.alice.activity_id, 10000.0)
+        cls.payslip = cls._payslip(cls.contract)
+        cls.payslip.action_payslip_done()
+        cls.move = cls.payslip.move_id
+
+    def _balances(self, lines, amount_field="balance"):
+        balances = {}
+        for line in lines:
+            account = (
+                line.account_id
+                if amount_field == "balance"
+                else line.general_account_id
+            )
+            # Account codes depend on the company.
+            code = account.with_company(self.company).code
+            balances[code] = round(balances.get(code, 0.0) + line[amount_field], 2)
+        return balances
+
+    def test_move_hits_the_french_payroll_accounts(self):
+        self.assertEqual(self.payslip.state, "done")
+        self.assertEqual(self.move.state, "posted")
+        self.assertEqual(self.move.journal_id, self.journal)
+        self.assertEqual(self.move.date, self.date_to)
+        self.assertEqual(self.move.cae_activity_id, self.alice.activity_id)
+        # 641 gross, 645 employer contributions; 421 net to pay, 431 URSSAF
+        # (420.75 + 916.75), 437 other bodies (125.25 + 175.25).
+        self.assertEqual(
+            self._balances(self.move.line_ids),
+            {
+                "641100": 2500.0,
+                "645100": 916.75,
+                "645300": 175.25,
+                "421000": -1954.0,
+                "431000": -1337.5,
+                "437000": -300.5,
+            },
+        )
+
+    def test_every_line_is_on_the_activity_analytic_account(self):
+        account = self.alice.analytic_account_id
+        for line in self.move.line_ids:
+            self.assertEqual(line.analytic_distribution, {str(account.id): 100})
+        plan = account.root_plan_id
+        analytic_lines = self.env["account.analytic.line"].search(
+            [("move_line_id", "in", self.move.line_ids.ids)]
+        )
+        self.assertEqual(len(analytic_lines), len(self.move.line_ids))
+        self.assertEqual(analytic_lines[plan._column_name()], account)
+        # Analytic amounts are the opposite of the balances: the activity
+        # bears the cost (641 + 645 = 3592) and owes the net and contributions.
+        self.assertEqual(
+            self._balances(analytic_lines, "amount"),
+            {
+                "641100": -2500.0,
+                "645100": -916.75,
+                "645300": -175.25,
+                "421000": 1954.0,
+                "431000": 1337.5,
+                "437000": 300.5,
+            },
+        )

@@ -1,0 +1,80 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+
+import openpyxl
+
+from .common import CaePayrollCommon
+
+
+class TestReports(CaePayrollCommon):
+    """The printed payslip and the XLSX for an external payroll provider."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._make_cesa(cls.alice)
+        cls._make_cesa(cls.bob)
+        cls.contract_alice = cls._contract(cls.alice, wage=2500.0)
+        cls.contract_bob = cls._contract(
+            cls.bob,
+            cae_wage_type="hourly",
+            cae_monthly_hours=151.67,
+            cae_hourly_rate=14.50,
+        )
+        cls.payslip_run = cls._run()
+        cls.payslips = cls.payslip_run._cae_generate_payslips()
+        cls.payslip_bob = cls.payslips.filtered(
+            lambda p: p.contract_id == cls.contract_bob
+        )
+        cls.payslip_bob.input_line_ids.amount = 350.0
+        cls.payslip_bob.compute_sheet()
+
+    def test_payslip_pdf_in_french_with_the_net_in_words(self):
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "cae_payroll.cae_payslip_report_action", self.payslip_bob.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(
+            "mille neuf cent quatre-vingt-douze euros et quarante-sept centimes",
+            html,
+        )
+        self.assertIn("Net à payer", html)
+        self.assertIn("Bulletin de paie", html)
+        self.assertIn(self.bob.activity_id.name, html)
+
+    def test_lines_named_in_the_language_of_the_computation(self):
+        self.payslip_bob.with_context(lang="fr_FR").compute_sheet()
+        names = self.payslip_bob.with_context(lang="fr_FR").line_ids.mapped("name")
+        self.assertIn("Salaire brut", names)
+        self.assertIn("Net à payer", names)
+        rows = self.payslip_bob.with_context(lang="fr_FR")._cae_report_rows()
+        self.assertIn("Part variable (L7332-3)", [row["name"] for row in rows])
+
+    def test_xlsx_payroll_variables(self):
+        content, file_type = self.env["ir.actions.report"]._render(
+            "cae_payroll.cae_payroll_variables_xlsx_action", self.payslip_run.ids
+        )
+        self.assertEqual(file_type, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(values_only=True))
+        header = rows[0]
+        self.assertEqual(len(rows), 3)
+        by_employee = {row[header.index("Employee")]: row for row in rows[1:]}
+        bob = by_employee["Bob Test"]
+        self.assertEqual(bob[header.index("Monthly hours")], 151.67)
+        self.assertEqual(bob[header.index("Hourly rate")], 14.5)
+        self.assertEqual(bob[header.index("Fixed part")], 2199.22)
+        self.assertEqual(bob[header.index("Variable part (L7332-3)")], 350.0)
+        self.assertEqual(bob[header.index("Gross pay")], 2549.22)
+        self.assertEqual(bob[header.index("Employee contributions")], 556.75)
+        self.assertEqual(bob[header.index("Net to pay")], 1992.47)
+        self.assertEqual(bob[header.index("Employer contributions")], 1113.5)
+        self.assertEqual(bob[header.index("Total cost")], 3662.72)
+        self.assertEqual(bob[header.index("Analytic code")], self.bob.activity_id.code)
+        alice = by_employee["Alice Test"]
+        self.assertEqual(alice[header.index("Gross pay")], 2500.0)
+        self.assertEqual(alice[header.index("Net to pay")], 1954.0)

@@ -1,0 +1,338 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Monthly CESA payroll at 100 and 1,000 payslips, next to plain OCA payroll.
+
+For each size, on the same employees (one salaried entrepreneur each, with
+an activity funded by a paid-in treasury):
+
+- CESA: ``hr.payslip.run._cae_generate_payslips`` (create, compute with the
+  CESA structure, check funding against the activities' treasury), then
+  confirm and post (``action_payslip_done``, one journal entry per payslip
+  on the activity's analytic account).
+- OCA: the same number of payslips created the way OCA's batch wizard does
+  (minus worked days, which neither side uses), computed with a plain
+  structure of as many rules (literal rates, no funding check, no rounding),
+  then confirmed and posted by payroll_account.
+
+Printed: wall time and SQL queries of each phase and the CESA/OCA ratio.
+Run: ``CAE_BENCH_DB=cae_t_pay_bench setup/bench tests/benchmarks/bench_payroll.py``
+"""
+
+import time
+from datetime import date
+
+from odoo import Command
+from odoo.tests.common import TransactionCase
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+SIZES = (100, 1000)
+PERIOD = (date(2026, 3, 1), date(2026, 3, 31))
+
+
+class BenchPayroll(TransactionCase):
+    # Outside odoo.addons, Odoo's test metaclass sets no tags: give them.
+    test_tags = {"standard", "at_install"}
+    test_module = "cae_payroll"
+    test_class = "BenchPayroll"
+    test_sequence = 0
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.company = cls.env["res.company"].create(
+            {"name": "CAE Bench Paie", "country_id": cls.env.ref("base.fr").id}
+        )
+        cls.env["account.chart.template"].try_loading(
+            "fr", company=cls.company, install_demo=False
+        )
+        cls.env = cls.env(
+            context=dict(
+                cls.env.context,
+                allowed_company_ids=[cls.company.id],
+            )
+        )
+        cls.company._cae_payroll_setup()
+        cls.plain_structure = cls._plain_structure()
+        cls.results = []
+
+    @classmethod
+    def tearDownClass(cls):
+        print("\n\nCESA payroll benchmark (wall time, SQL queries)")
+        print(
+            f"{'payslips':>9} {'phase':<15} {'CESA s':>8} {'CESA q':>8} "
+            f"{'OCA s':>8} {'OCA q':>8} {'ratio s':>8} {'ratio q':>8}"
+        )
+        for size, phase, cesa, oca in cls.results:
+            print(
+                f"{size:>9} {phase:<15} {cesa[0]:>8.2f} {cesa[1]:>8} "
+                f"{oca[0]:>8.2f} {oca[1]:>8} {cesa[0] / oca[0]:>8.2f} "
+                f"{cesa[1] / oca[1]:>8.2f}"
+            )
+        super().tearDownClass()
+
+    # ------------------------------------------------------------------
+    # Data
+    # ------------------------------------------------------------------
+    @classmethod
+    def _plain_structure(cls):
+        """A plain OCA structure with as many rules as the CESA one."""
+        Category = cls.env["hr.salary.rule.category"]
+        categories = {
+            code: Category.create({"name": code, "code": code})
+            for code in ("PBASIC", "PGROSS", "PDED", "PNET", "PCOMP", "PCOST")
+        }
+
+        def rule(code, sequence, category, **vals):
+            return {
+                "name": code,
+                "code": code,
+                "sequence": sequence,
+                "category_id": categories[category].id,
+                "condition_select": "none",
+                **vals,
+            }
+
+        def code(expression):
+            return {"amount_select": "code", "amount_python_compute": expression}
+
+        def percent(rate):
+            return {
+                "amount_select": "percentage",
+                "amount_percentage": rate,
+                "amount_percentage_base": "categories.PGROSS",
+            }
+
+        rules = cls.env["hr.salary.rule"].create(
+            [
+                rule("PBASIC", 10, "PBASIC", **code("result = contract.wage")),
+                rule("PVAR", 20, "PBASIC", **code("result = 0.0")),
+                rule("PGROSS", 100, "PGROSS", **code("result = categories.PBASIC")),
+                rule("PDED1", 200, "PDED", **percent(-16.83)),
+                rule("PDED2", 210, "PDED", **percent(-5.01)),
+                rule(
+                    "PNET",
+                    300,
+                    "PNET",
+                    **code("result = categories.PGROSS + categories.PDED"),
+                ),
+                rule("PCOMP1", 400, "PCOMP", **percent(36.67)),
+                rule("PCOMP2", 410, "PCOMP", **percent(7.01)),
+                rule(
+                    "PCOST",
+                    500,
+                    "PCOST",
+                    **code("result = categories.PGROSS + categories.PCOMP"),
+                ),
+            ]
+        )
+        # Same accounts as the CESA rules, so both post as many lines.
+        cesa_rules = cls.company.cae_payroll_structure_id.rule_ids.with_company(
+            cls.company
+        )
+        by_code = {r.code: r for r in cesa_rules}
+        pairs = {
+            "PGROSS": "CAE_GROSS",
+            "PDED1": "CAE_EE_URSSAF",
+            "PDED2": "CAE_EE_OTHER",
+            "PCOMP1": "CAE_ER_URSSAF",
+            "PCOMP2": "CAE_ER_OTHER",
+        }
+        for plain in rules.with_company(cls.company):
+            if plain.code in pairs:
+                cesa = by_code[pairs[plain.code]]
+                plain.write(
+                    {
+                        "account_debit": cesa.account_debit.id,
+                        "account_credit": cesa.account_credit.id,
+                    }
+                )
+        return cls.env["hr.payroll.structure"].create(
+            {
+                "name": "Plain",
+                "code": "PLAIN",
+                "company_id": cls.company.id,
+                "parent_id": False,
+                "rule_ids": [Command.set(rules.ids)],
+            }
+        )
+
+    def _entrepreneurs(self, size):
+        """``size`` salaried entrepreneurs with funded activities."""
+        Entrepreneur = self.env["cae.entrepreneur"].with_company(self.company)
+        entrepreneurs = Entrepreneur.create(
+            [
+                {
+                    "name": f"Salarié {size}-{index:04d}",
+                    "company_id": self.company.id,
+                    "info_meeting_date": date(2024, 1, 10),
+                    "path_step_ids": [
+                        Command.create(
+                            {
+                                "stage": "candidate",
+                                "date_start": date(2024, 1, 10),
+                                "date_end": date(2024, 12, 31),
+                            }
+                        ),
+                        Command.create(
+                            {"stage": "cesa", "date_start": date(2025, 1, 1)}
+                        ),
+                    ],
+                }
+                for index in range(size)
+            ]
+        )
+        entrepreneurs._ensure_employee()
+        self._fund(entrepreneurs.activity_id)
+        return entrepreneurs
+
+    def _fund(self, activities):
+        """One bank entry giving each activity 10,000 € of cash."""
+        bank = self.env["account.journal"].search(
+            [("company_id", "=", self.company.id), ("type", "=", "bank")], limit=1
+        )
+        income = (
+            self.env["account.chart.template"].with_company(self.company).ref("pcg_706")
+        )
+        move = (
+            self.env["account.move"]
+            .with_company(self.company)
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": bank.id,
+                    "date": date(2026, 2, 15),
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": bank.default_account_id.id,
+                                "debit": 10000.0,
+                                "analytic_distribution": {
+                                    str(activity.analytic_account_id.id): 100
+                                },
+                            }
+                        )
+                        for activity in activities
+                    ]
+                    + [
+                        Command.create(
+                            {
+                                "account_id": income.id,
+                                "credit": 10000.0 * len(activities),
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+
+    def _contracts(self, entrepreneurs, cesa):
+        Contract = self.env["hr.contract"].with_company(self.company)
+        return Contract.create(
+            [
+                {
+                    "name": f"{'CESA' if cesa else 'Plain'} {e.name}",
+                    "employee_id": e.employee_id.id,
+                    "cae_is_cesa": cesa,
+                    "date_start": date(2025, 1, 1),
+                    # Plain contracts stay drafts: one running contract each.
+                    "state": "open" if cesa else "draft",
+                    "wage": 2000.0 + index,
+                    "struct_id": self.plain_structure.id if not cesa else False,
+                    "journal_id": self.company.cae_payroll_journal_id.id,
+                    "analytic_account_id": e.analytic_account_id.id,
+                }
+                for index, e in enumerate(entrepreneurs)
+            ]
+        )
+
+    def _run(self, name):
+        return (
+            self.env["hr.payslip.run"]
+            .with_company(self.company)
+            .create(
+                {
+                    "name": name,
+                    "date_start": PERIOD[0],
+                    "date_end": PERIOD[1],
+                    "company_id": self.company.id,
+                    "journal_id": self.company.cae_payroll_journal_id.id,
+                }
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Measures
+    # ------------------------------------------------------------------
+    def _measure(self, function):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        queries = self.env.cr.sql_log_count
+        start = time.perf_counter()
+        result = function()
+        self.env.flush_all()
+        return result, (
+            time.perf_counter() - start,
+            self.env.cr.sql_log_count - queries,
+        )
+
+    def _oca_compute(self, run, contracts):
+        # What OCA's hr.payslip.employees wizard does, minus worked days.
+        payslips = (
+            self.env["hr.payslip"]
+            .with_company(self.company)
+            .create(
+                [
+                    {
+                        "employee_id": contract.employee_id.id,
+                        "contract_id": contract.id,
+                        "struct_id": contract.struct_id.id,
+                        "payslip_run_id": run.id,
+                        "date_from": PERIOD[0],
+                        "date_to": PERIOD[1],
+                        "company_id": self.company.id,
+                    }
+                    for contract in contracts
+                ]
+            )
+        )
+        payslips._compute_name()
+        payslips.compute_sheet()
+        return payslips
+
+    def _bench(self, size):
+        entrepreneurs = self._entrepreneurs(size)
+        self._contracts(entrepreneurs, cesa=True)
+        plain_contracts = self._contracts(entrepreneurs, cesa=False)
+
+        cesa_run = self._run(f"CESA {size}")
+        payslips, cesa_compute = self._measure(cesa_run._cae_generate_payslips)
+        self.assertEqual(len(payslips), size)
+        self.assertEqual(set(payslips.mapped("cae_funding_state")), {"funded"})
+        _result, cesa_post = self._measure(
+            payslips.with_context(without_compute_sheet=True).action_payslip_done
+        )
+        self.assertEqual(len(payslips.move_id), size)
+
+        oca_run = self._run(f"OCA {size}")
+        oca_payslips, oca_compute = self._measure(
+            lambda: self._oca_compute(oca_run, plain_contracts)
+        )
+        _result, oca_post = self._measure(
+            oca_payslips.with_context(without_compute_sheet=True).action_payslip_done
+        )
+        self.assertEqual(len(oca_payslips.move_id), size)
+        self.assertEqual(
+            sum(oca_payslips.mapped("move_id.amount_total")),
+            sum(payslips.mapped("move_id.amount_total")),
+        )
+        self.results.append((size, "compute", cesa_compute, oca_compute))
+        self.results.append((size, "confirm+post", cesa_post, oca_post))
+
+    def test_bench_100(self):
+        self._bench(SIZES[0])
+
+    def test_bench_1000(self):
+        self._bench(SIZES[1])
