@@ -32,7 +32,10 @@ class AccountMoveLine(models.Model):
         account_ids = self._cae_distribution_account_ids()
         if len(account_ids) < 2:
             return super()._create_analytic_lines()
-        accounts = self.env["account.analytic.account"].browse(account_ids).exists()
+        # sudo: a prefetch only; accountants may not read analytic plans.
+        accounts = (
+            self.env["account.analytic.account"].sudo().browse(account_ids).exists()
+        )
         accounts.fetch(["plan_id", "root_plan_id"])
         (accounts.plan_id | accounts.root_plan_id).fetch(["root_id"])
         return super(
