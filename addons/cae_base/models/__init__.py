@@ -19,6 +19,7 @@ from . import account_analytic_account
 from . import account_chart_template
 from . import account_move
 from . import account_move_line
+from . import cae_validation_mixin
 from . import account_move_validation
 from . import account_move_line_activity
 from . import account_payment

@@ -17,3 +17,4 @@ from . import test_ui
 from . import test_invoice_submission
 from . import test_invoice_access
 from . import test_internal_invoice
+from . import test_invoicing_portal

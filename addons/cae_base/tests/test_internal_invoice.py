@@ -118,11 +118,10 @@ class TestInternalInvoice(CaeAccountingCommon):
         analytic = self.env["account.analytic.line"].search(
             [("move_line_id.move_id", "=", move.id)]
         )
+        column = self.company._get_cae_activity_plan()._column_name()
         by_account = {}
         for line in analytic:
-            by_account[line.auto_account_id] = (
-                by_account.get(line.auto_account_id, 0.0) + line.amount
-            )
+            by_account[line[column]] = by_account.get(line[column], 0.0) + line.amount
         self.assertEqual(
             by_account,
             {
