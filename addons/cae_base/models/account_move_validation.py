@@ -58,25 +58,6 @@ class AccountMove(models.Model):
             self._cae_tag_partners()
         return res
 
-    def _cae_tag_partners(self):
-        """The customers and suppliers of an activity become its contacts.
-
-        Entrepreneurs see the contacts of their activities only
-        (``res.partner.cae_activity_ids``): a document of their activity
-        makes its partner one of them, whoever created it. People (users,
-        entrepreneurs) and the company itself stay shared.
-        """
-        for move in self.sudo().filtered(lambda m: m.cae_activity_id and m.partner_id):
-            partners = move.partner_id | move.partner_id.commercial_partner_id
-            partners = partners.filtered(
-                lambda p, move=move: move.cae_activity_id not in p.cae_activity_ids
-                and not p.user_ids
-                and not p.cae_entrepreneur_ids
-                and p != move.company_id.partner_id
-            )
-            if partners:
-                partners.write({"cae_activity_ids": [(4, move.cae_activity_id.id)]})
-
     # ------------------------------------------------------------------
     # Posting
     # ------------------------------------------------------------------

@@ -111,6 +111,25 @@ class CaeValidationMixin(models.AbstractModel):
                     )
                 )
 
+    def _cae_tag_partners(self):
+        """The customers and suppliers of an activity become its contacts.
+
+        Entrepreneurs see the contacts of their activities only
+        (``res.partner.cae_activity_ids``): a document of their activity
+        makes its partner one of them, whoever created it. People (users,
+        entrepreneurs) and the company itself stay shared.
+        """
+        for record in self.sudo().filtered(lambda r: r.cae_activity_id and r.partner_id):
+            partners = record.partner_id | record.partner_id.commercial_partner_id
+            partners = partners.filtered(
+                lambda p, record=record: record.cae_activity_id not in p.cae_activity_ids
+                and not p.user_ids
+                and not p.cae_entrepreneur_ids
+                and p != record.company_id.partner_id
+            )
+            if partners:
+                partners.write({"cae_activity_ids": [(4, record.cae_activity_id.id)]})
+
     # ------------------------------------------------------------------
     # Steps
     # ------------------------------------------------------------------
