@@ -21,16 +21,12 @@ from . import account_move
 from . import account_move_line
 from . import cae_validation_mixin
 from . import account_move_validation
-from . import account_move_line_activity
 from . import account_payment
 from . import hr_employee
 from . import hr_expense
 from . import hr_expense_sheet
 from . import res_partner
 from . import res_users
-from . import res_partner_activity
-from . import res_company_invoicing
-from . import res_config_settings_invoicing
 from . import cae_internal_invoice
 from . import cae_internal_invoice_line
 from . import cae_invoicing_demo

@@ -86,7 +86,7 @@ class AccountMove(models.Model):
         return self._cae_submit()
 
     def _cae_check_submittable(self):
-        super()._cae_check_submittable()
+        res = super()._cae_check_submittable()
         for move in self:
             if move.state != "draft":
                 raise UserError(
@@ -105,6 +105,7 @@ class AccountMove(models.Model):
                         document=move.display_name,
                     )
                 )
+        return res
 
     def _cae_send_back(self, reason):
         if any(move.state != "draft" for move in self):

@@ -37,9 +37,7 @@ class CaeInternalInvoice(models.Model):
         index=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date = fields.Date(
-        required=True, default=fields.Date.context_today, tracking=True
-    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     seller_activity_id = fields.Many2one(
         comodel_name="cae.activity",
         string="Selling activity",
@@ -187,7 +185,9 @@ class CaeInternalInvoice(models.Model):
         self._check_accountant()
         if any(invoice.state != "to_validate" for invoice in self):
             raise UserError(
-                self.env._("Only internal invoices waiting for validation can be posted.")
+                self.env._(
+                    "Only internal invoices waiting for validation can be posted."
+                )
             )
         for invoice in self:
             if invoice.amount_total <= 0:

@@ -33,7 +33,9 @@ class CaeInvoicingDemo(models.AbstractModel):
         dubois = self.env.ref(
             "cae_base.entrepreneur_thomas_dubois", raise_if_not_found=False
         )
-        hugo = self.env.ref("cae_base.entrepreneur_hugo_petit", raise_if_not_found=False)
+        hugo = self.env.ref(
+            "cae_base.entrepreneur_hugo_petit", raise_if_not_found=False
+        )
         if not (company.chart_template and thomas and sophie and dubois.activity_id):
             return
         company.cae_validator_id = sophie
@@ -95,7 +97,11 @@ class CaeInvoicingDemo(models.AbstractModel):
                             }
                         ),
                         Command.create(
-                            {"name": "Hébergement, un an", "quantity": 12, "price_unit": 8.5}
+                            {
+                                "name": "Hébergement, un an",
+                                "quantity": 12,
+                                "price_unit": 8.5,
+                            }
                         ),
                     ],
                 }

@@ -43,6 +43,7 @@ class CaeValidationMixin(models.AbstractModel):
         help="Advisor of the activity's entrepreneur, to share the validations.",
     )
     cae_activity_locked = fields.Boolean(
+        string="Activity fixed",
         compute="_compute_cae_activity_locked",
         help="The user is an entrepreneur: the activity is theirs, fixed.",
     )
@@ -119,10 +120,13 @@ class CaeValidationMixin(models.AbstractModel):
         makes its partner one of them, whoever created it. People (users,
         entrepreneurs) and the company itself stay shared.
         """
-        for record in self.sudo().filtered(lambda r: r.cae_activity_id and r.partner_id):
+        for record in self.sudo().filtered(
+            lambda r: r.cae_activity_id and r.partner_id
+        ):
             partners = record.partner_id | record.partner_id.commercial_partner_id
             partners = partners.filtered(
-                lambda p, record=record: record.cae_activity_id not in p.cae_activity_ids
+                lambda p, record=record: record.cae_activity_id
+                not in p.cae_activity_ids
                 and not p.user_ids
                 and not p.cae_entrepreneur_ids
                 and p != record.company_id.partner_id
@@ -168,9 +172,7 @@ class CaeValidationMixin(models.AbstractModel):
     def _cae_send_back(self, reason):
         """Back to the entrepreneurs, who are told why."""
         self._cae_check_accountant()
-        not_submitted = self.filtered(
-            lambda r: r.cae_validation_state != "to_validate"
-        )
+        not_submitted = self.filtered(lambda r: r.cae_validation_state != "to_validate")
         if not_submitted:
             raise UserError(
                 self.env._(

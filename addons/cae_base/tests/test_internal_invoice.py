@@ -12,9 +12,13 @@ class TestInternalInvoice(CaeAccountingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.bob_user = cls._new_user("entrepreneur_bob", "cae_base.group_cae_entrepreneur")
+        cls.bob_user = cls._new_user(
+            "entrepreneur_bob", "cae_base.group_cae_entrepreneur"
+        )
         cls.bob.user_id = cls.bob_user
-        cls.dan_user = cls._new_user("entrepreneur_dan", "cae_base.group_cae_entrepreneur")
+        cls.dan_user = cls._new_user(
+            "entrepreneur_dan", "cae_base.group_cae_entrepreneur"
+        )
         cls.dan = cls.Entrepreneur.create(
             {
                 "name": "Dan Test",
@@ -45,7 +49,11 @@ class TestInternalInvoice(CaeAccountingCommon):
                 "date": "2026-03-12",
                 "line_ids": [
                     Command.create(
-                        {"name": "Photos du catalogue", "quantity": 2, "price_unit": 150.0}
+                        {
+                            "name": "Photos du catalogue",
+                            "quantity": 2,
+                            "price_unit": 150.0,
+                        }
                     ),
                     Command.create(
                         {"name": "Retouches", "quantity": 1, "price_unit": 75.5}
@@ -92,14 +100,18 @@ class TestInternalInvoice(CaeAccountingCommon):
                     "balance": 75.5,
                     "tax_ids": [],
                     "tax_line_id": False,
-                    "analytic_distribution": {str(self.buyer.analytic_account_id.id): 100},
+                    "analytic_distribution": {
+                        str(self.buyer.analytic_account_id.id): 100
+                    },
                 },
                 {
                     "account_id": self.company.cae_internal_expense_account_id.id,
                     "balance": 300.0,
                     "tax_ids": [],
                     "tax_line_id": False,
-                    "analytic_distribution": {str(self.buyer.analytic_account_id.id): 100},
+                    "analytic_distribution": {
+                        str(self.buyer.analytic_account_id.id): 100
+                    },
                 },
             ],
         )
@@ -166,11 +178,18 @@ class TestInternalInvoice(CaeAccountingCommon):
             invoice.write({"note": "Changement"})
         invoice.with_user(self.accountant)._cae_send_back("Tarif à revoir")
         self.assertEqual(invoice.state, "draft")
-        self.assertEqual(invoice.message_ids[0].body, "<p>Sent back: Tarif à revoir</p>")
-        self.assertIn(self.entrepreneur_user.partner_id, invoice.message_ids[0].partner_ids)
+        self.assertEqual(
+            invoice.message_ids[0].body, "<p>Sent back: Tarif à revoir</p>"
+        )
+        self.assertIn(
+            self.entrepreneur_user.partner_id, invoice.message_ids[0].partner_ids
+        )
 
     def test_an_activity_cannot_invoice_itself(self):
         with self.assertRaises(Exception):  # noqa: B017 constraint, SQL or Python
             self.env["cae.internal.invoice"].create(
-                {"seller_activity_id": self.seller.id, "buyer_activity_id": self.seller.id}
+                {
+                    "seller_activity_id": self.seller.id,
+                    "buyer_activity_id": self.seller.id,
+                }
             )

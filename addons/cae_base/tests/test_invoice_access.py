@@ -61,7 +61,10 @@ class TestInvoiceAccess(CaeAccountingCommon):
     def test_staff_see_every_contact(self):
         visible = self.env["res.partner"].with_user(self.advisor).search([])
         self.assertIn(self.bob_customer, visible)
-        self.assertIn(self.bob_customer, self.env["res.partner"].with_user(self.accountant).search([]))
+        self.assertIn(
+            self.bob_customer,
+            self.env["res.partner"].with_user(self.accountant).search([]),
+        )
 
     def test_accountant_posts_any_activity_invoice(self):
         self.bob_invoice.with_user(self.accountant).action_post()

@@ -53,7 +53,9 @@ class TestInvoiceSubmission(CaeAccountingCommon):
             invoice.write({"cae_activity_id": self.bob.activity_id.id})
         bob_account = str(self.bob.activity_id.analytic_account_id.id)
         with self.assertRaises(AccessError):
-            invoice.invoice_line_ids.write({"analytic_distribution": {bob_account: 100}})
+            invoice.invoice_line_ids.write(
+                {"analytic_distribution": {bob_account: 100}}
+            )
         with self.assertRaises(AccessError):
             self.env["account.move"].with_user(self.user).create(
                 {
@@ -75,14 +77,18 @@ class TestInvoiceSubmission(CaeAccountingCommon):
         invoice = self._prepare_invoice()
         invoice.action_cae_submit()
         self.assertEqual(invoice.cae_validation_state, "to_validate")
-        self.assertIn("Submitted for validation.", invoice.message_ids.mapped("body")[0])
+        self.assertIn(
+            "Submitted for validation.", invoice.message_ids.mapped("body")[0]
+        )
         todo = invoice.sudo().activity_ids
         self.assertEqual(todo.user_id, self.accountant)
         # Submitted: the entrepreneur waits, without changing the lines.
         with self.assertRaisesText(UserError, "waiting for validation"):
             invoice.write({"invoice_line_ids": [Command.clear()]})
-        to_validate = self.env["account.move"].with_user(self.accountant).search(
-            [("cae_validation_state", "=", "to_validate")]
+        to_validate = (
+            self.env["account.move"]
+            .with_user(self.accountant)
+            .search([("cae_validation_state", "=", "to_validate")])
         )
         self.assertEqual(to_validate, invoice)
         invoice.with_user(self.accountant).action_post()
@@ -91,7 +97,9 @@ class TestInvoiceSubmission(CaeAccountingCommon):
         )
         self.assertFalse(invoice.sudo().activity_ids)
         # The entrepreneur still sees their posted invoice.
-        self.assertEqual(invoice.with_user(self.user).read(["state"])[0]["state"], "posted")
+        self.assertEqual(
+            invoice.with_user(self.user).read(["state"])[0]["state"], "posted"
+        )
 
     def test_accountant_sends_back_with_a_reason(self):
         invoice = self._prepare_invoice()
@@ -139,10 +147,15 @@ class TestInvoiceSubmission(CaeAccountingCommon):
         )
         Move = self.env["account.move"].with_user(self.accountant)
         groups = Move._read_group(
-            literal_eval(action["domain"]), ["cae_advisor_id", "cae_activity_id"], ["__count"]
+            literal_eval(action["domain"]),
+            ["cae_advisor_id", "cae_activity_id"],
+            ["__count"],
         )
         self.assertEqual(
-            sorted((advisor.login, activity.name, count) for advisor, activity, count in groups),
+            sorted(
+                (advisor.login, activity.name, count)
+                for advisor, activity, count in groups
+            ),
             sorted(
                 [
                     ("advisor_a", self.alice.activity_id.name, 1),

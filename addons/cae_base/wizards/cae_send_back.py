@@ -13,9 +13,12 @@ class CaeSendBack(models.TransientModel):
     _name = "cae.send.back"
     _description = "Send a submitted document back to the entrepreneur"
 
-    res_model = fields.Char(required=True, readonly=True)
+    res_model = fields.Char(string="Document model", required=True, readonly=True)
     res_ids = fields.Char(
-        required=True, readonly=True, help="Ids of the documents, comma-separated."
+        string="Documents",
+        required=True,
+        readonly=True,
+        help="Ids of the documents, comma-separated.",
     )
     reason = fields.Text(required=True)
 

@@ -92,7 +92,7 @@ class SaleOrder(models.Model):
         return self._cae_submit()
 
     def _cae_check_submittable(self):
-        super()._cae_check_submittable()
+        res = super()._cae_check_submittable()
         for order in self:
             if order.state not in ("draft", "sent"):
                 raise UserError(
@@ -109,6 +109,7 @@ class SaleOrder(models.Model):
                         document=order.display_name,
                     )
                 )
+        return res
 
     def _cae_send_back(self, reason):
         if any(order.state not in ("draft", "sent") for order in self):

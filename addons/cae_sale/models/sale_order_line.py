@@ -34,8 +34,12 @@ class SaleOrderLine(models.Model):
                 for account_id in key.split(",")
                 if account_id.isdigit()
             }
-            others = Account.browse(ids).exists().filtered(
-                lambda a, plan=plan, own=own: a.root_plan_id == plan and a != own
+            others = (
+                Account.browse(ids)
+                .exists()
+                .filtered(
+                    lambda a, plan=plan, own=own: a.root_plan_id == plan and a != own
+                )
             )
             if others:
                 raise AccessError(

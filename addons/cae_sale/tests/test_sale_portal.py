@@ -23,7 +23,9 @@ class TestSalePortal(CaeAccountingCommon, HttpCase):
                         "company_id": cls.company.id,
                         "cae_activity_id": activity.id,
                         "order_line": [
-                            Command.create({"product_id": cls.product.id, "price_unit": 10})
+                            Command.create(
+                                {"product_id": cls.product.id, "price_unit": 10}
+                            )
                         ],
                     }
                     for activity in (cls.alice.activity_id, cls.bob.activity_id)
@@ -37,6 +39,8 @@ class TestSalePortal(CaeAccountingCommon, HttpCase):
         page = self.url_open("/my/quotes", allow_redirects=False)
         self.assertEqual(page.status_code, 200)
         self.assertNotIn(self.bob_order.name, page.text)
-        response = self.url_open(f"/my/orders/{self.bob_order.id}", allow_redirects=False)
+        response = self.url_open(
+            f"/my/orders/{self.bob_order.id}", allow_redirects=False
+        )
         self.assertIn(response.status_code, (303, 403, 404))
         self.assertNotIn(self.bob_order.name, response.text)

@@ -101,7 +101,9 @@ class TestSaleValidation(CaeAccountingCommon):
         self.assertEqual(to_validate, order)
         self.assertEqual(to_validate.cae_advisor_id, self.advisor)
         order.with_user(self.accountant).action_confirm()
-        self.assertRecordValues(order, [{"state": "sale", "cae_validation_state": "validated"}])
+        self.assertRecordValues(
+            order, [{"state": "sale", "cae_validation_state": "validated"}]
+        )
         invoice = order.with_user(self.accountant)._create_invoices()
         self.assertEqual(invoice.cae_activity_id, self.activity)
         self.assertEqual(invoice.with_user(self.user).amount_total, 480.0)
@@ -118,7 +120,9 @@ class TestSaleValidation(CaeAccountingCommon):
             active_model="sale.order", active_ids=order.ids
         ).create({"reason": "Remise trop forte"}).action_send_back()
         self.assertEqual(order.cae_validation_state, "sent_back")
-        self.assertEqual(order.message_ids[0].body, "<p>Sent back: Remise trop forte</p>")
+        self.assertEqual(
+            order.message_ids[0].body, "<p>Sent back: Remise trop forte</p>"
+        )
         self.assertIn(self.user.partner_id, order.message_ids[0].partner_ids)
 
     def test_lines_stay_on_the_activity(self):
@@ -129,5 +133,5 @@ class TestSaleValidation(CaeAccountingCommon):
 
     def test_french_message(self):
         order = self._prepare_quotation()
-        with self.assertRaisesText(AccessError, "soumettez le devis"):
+        with self.assertRaisesText(AccessError, "soumettez plutôt le devis"):
             order.with_context(lang="fr_FR")._cae_check_can_confirm()
