@@ -58,6 +58,14 @@ class AccountMove(models.Model):
             self._cae_tag_partners()
         return res
 
+    @api.model
+    def _cae_tag_existing_partners(self):
+        """At installation: the partners of existing documents get tagged."""
+        moves = self.sudo().search(
+            [("cae_activity_id", "!=", False), ("partner_id", "!=", False)]
+        )
+        moves._cae_tag_partners()
+
     # ------------------------------------------------------------------
     # Posting
     # ------------------------------------------------------------------

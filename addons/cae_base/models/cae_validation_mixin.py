@@ -1,5 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -120,19 +122,21 @@ class CaeValidationMixin(models.AbstractModel):
         makes its partner one of them, whoever created it. People (users,
         entrepreneurs) and the company itself stay shared.
         """
+        to_tag = defaultdict(lambda: self.env["res.partner"])
         for record in self.sudo().filtered(
             lambda r: r.cae_activity_id and r.partner_id
         ):
             partners = record.partner_id | record.partner_id.commercial_partner_id
-            partners = partners.filtered(
+            to_tag[record.cae_activity_id] |= partners.filtered(
                 lambda p, record=record: record.cae_activity_id
                 not in p.cae_activity_ids
                 and not p.user_ids
                 and not p.cae_entrepreneur_ids
                 and p != record.company_id.partner_id
             )
+        for activity, partners in to_tag.items():
             if partners:
-                partners.write({"cae_activity_ids": [(4, record.cae_activity_id.id)]})
+                partners.sudo().write({"cae_activity_ids": [(4, activity.id)]})
 
     # ------------------------------------------------------------------
     # Steps
