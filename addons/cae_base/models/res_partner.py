@@ -17,7 +17,7 @@ class ResPartner(models.Model):
         relation="cae_activity_res_partner_rel",
         column1="partner_id",
         column2="activity_id",
-        string="Activities",
+        string="Cooperative activities",
         default=lambda self: self._default_cae_activity_ids(),
         help="Activities this contact is a customer or supplier of. "
         "Entrepreneurs see and edit the contacts of their own activities, "
