@@ -83,6 +83,12 @@ class CaeInternalInvoice(models.Model):
         check_company=True,
     )
     note = fields.Text()
+    is_seller = fields.Boolean(
+        string="Selling side",
+        compute="_compute_is_seller",
+        help="The user may prepare this invoice: staff, or an entrepreneur "
+        "of the selling activity (the buyer only reads it).",
+    )
 
     _sql_constraints = [
         (
@@ -103,6 +109,18 @@ class CaeInternalInvoice(models.Model):
     def _compute_amount_total(self):
         for invoice in self:
             invoice.amount_total = sum(invoice.line_ids.mapped("amount"))
+
+    @api.depends_context("uid")
+    @api.depends("seller_activity_id")
+    def _compute_is_seller(self):
+        if not self.env.user._cae_is_entrepreneur_only():
+            self.is_seller = True
+            return
+        own = self.env.user._cae_own_activities()
+        for invoice in self:
+            invoice.is_seller = (
+                not invoice.seller_activity_id or invoice.seller_activity_id in own
+            )
 
     @api.constrains("seller_activity_id", "buyer_activity_id")
     def _check_activities(self):

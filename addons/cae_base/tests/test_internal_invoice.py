@@ -153,6 +153,8 @@ class TestInternalInvoice(CaeAccountingCommon):
             self.seller.id,
         )
         # The buyer reads, the seller alone edits.
+        self.assertTrue(invoice.is_seller)
+        self.assertFalse(invoice.with_user(self.bob_user).is_seller)
         with self.assertRaises(AccessError):
             invoice.with_user(self.bob_user).write({"note": "Trop cher"})
         self.assertFalse(Invoice.with_user(self.dan_user).search([]))
