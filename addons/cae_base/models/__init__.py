@@ -22,9 +22,14 @@ from . import account_analytic_account
 from . import account_chart_template
 from . import account_move
 from . import account_move_line
+from . import cae_validation_mixin
+from . import account_move_validation
 from . import account_payment
 from . import hr_employee
 from . import hr_expense
 from . import hr_expense_sheet
 from . import res_partner
 from . import res_users
+from . import cae_internal_invoice
+from . import cae_internal_invoice_line
+from . import cae_invoicing_demo

@@ -47,5 +47,10 @@ class AccountChartTemplate(models.AbstractModel):
                 "cae_contribution_expense_account_id": "cae_pcg_6589",
                 "cae_contribution_income_account_id": "cae_pcg_7589",
                 "cae_contribution_transfer_account_id": "pcg_58_account",
+                # Internal invoices between activities: the accounts of the
+                # tiers-lieux internal charges.
+                "cae_internal_journal_id": "general",
+                "cae_internal_expense_account_id": "pcg_6132",
+                "cae_internal_income_account_id": "pcg_7083",
             },
         }

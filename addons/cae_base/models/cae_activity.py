@@ -355,3 +355,21 @@ class CaeActivity(models.Model):
         self.ensure_one()
         partner = self.entrepreneur_ids[:1].partner_id or self.company_id.partner_id
         return partner.lang or self.env.lang
+
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        """Entrepreneurs choose the other activity of an internal invoice.
+
+        They cannot read other activities; with the context key
+        ``cae_internal_counterpart``, the names of their company's
+        activities (only) are offered to them.
+        """
+        if (
+            self.env.context.get("cae_internal_counterpart")
+            and self.env.user._cae_is_entrepreneur_only()
+        ):
+            domain = [*(args or []), ("company_id", "in", self.env.companies.ids)]
+            return super(CaeActivity, self.sudo()).name_search(
+                name, domain, operator, limit
+            )
+        return super().name_search(name, args, operator, limit)

@@ -39,3 +39,20 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.cae_contribution_transfer_account_id",
         readonly=False,
     )
+
+    cae_validator_id = fields.Many2one(
+        related="company_id.cae_validator_id",
+        readonly=False,
+    )
+    cae_internal_journal_id = fields.Many2one(
+        related="company_id.cae_internal_journal_id",
+        readonly=False,
+    )
+    cae_internal_expense_account_id = fields.Many2one(
+        related="company_id.cae_internal_expense_account_id",
+        readonly=False,
+    )
+    cae_internal_income_account_id = fields.Many2one(
+        related="company_id.cae_internal_income_account_id",
+        readonly=False,
+    )

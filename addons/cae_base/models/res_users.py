@@ -16,3 +16,19 @@ class ResUsers(models.Model):
         inverse_name="advisor_id",
         string="Followed entrepreneurs",
     )
+
+    def _cae_is_entrepreneur_only(self):
+        """Whether the user works as an entrepreneur, without accounting rights.
+
+        Such users prepare their activity's documents but never post them:
+        staff with invoicing rights (the cooperative's accountants) do.
+        """
+        self.ensure_one()
+        return self.has_group("cae_base.group_cae_entrepreneur") and not self.has_group(
+            "account.group_account_invoice"
+        )
+
+    def _cae_own_activities(self):
+        """Activities of the user's entrepreneur records (read as superuser)."""
+        self.ensure_one()
+        return self.sudo().cae_entrepreneur_ids.activity_id

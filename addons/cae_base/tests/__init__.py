@@ -16,3 +16,8 @@ from . import test_contribution_run
 from . import test_balance_reports
 from . import test_portal
 from . import test_ui
+from . import test_invoice_submission
+from . import test_invoice_access
+from . import test_internal_invoice
+from . import test_invoicing_portal
+from . import test_invoicing_ui

@@ -1,0 +1,45 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, models
+
+
+class CaeSaleDemo(models.AbstractModel):
+    _name = "cae.sale.demo"
+    _description = "Entrepreneurs' quotations demo data loader"
+
+    @api.model
+    def _load(self):
+        """Thomas prepares two quotations and submits one, with his rights."""
+        company = self.env.ref("base.main_company")
+        thomas = self.env.ref("cae_base.user_thomas", raise_if_not_found=False)
+        if not (company.chart_template and thomas and thomas.cae_entrepreneur_ids):
+            return
+        env = self.with_user(thomas).with_company(company).env
+        product = self.env["product.product"].create(
+            {
+                "name": "Site vitrine",
+                "type": "service",
+                "company_id": company.id,
+                "list_price": 1800.0,
+                "taxes_id": [Command.set(company.account_sale_tax_id.ids)],
+            }
+        )
+        orders = env["sale.order"]
+        for name, city, quantity in (
+            ("Domaine de Carsin", "Rions", 1),
+            ("Association Vélo-Cité", "Bordeaux", 2),
+        ):
+            customer = env["res.partner"].create(
+                {"name": name, "city": city, "is_company": True}
+            )
+            orders |= env["sale.order"].create(
+                {
+                    "partner_id": customer.id,
+                    "order_line": [
+                        Command.create(
+                            {"product_id": product.id, "product_uom_qty": quantity}
+                        )
+                    ],
+                }
+            )
+        orders[:1].action_cae_submit()
