@@ -65,7 +65,7 @@ class ResCompany(models.Model):
         comodel_name="account.account",
         string="Contribution income account",
         check_company=True,
-        help="Credited to the cooperative's activity (758900 in the French " "chart).",
+        help="Credited to the cooperative's activity (758900 in the French chart).",
     )
     cae_contribution_transfer_account_id = fields.Many2one(
         comodel_name="account.account",
