@@ -11,21 +11,22 @@ accountant posts them or sends them back with a reason
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-# Fields an entrepreneur may not change once the document is submitted.
-LOCKED_WHEN_SUBMITTED = {
-    "partner_id",
-    "invoice_line_ids",
-    "line_ids",
-    "invoice_date",
-    "currency_id",
-    "cae_activity_id",
-    "move_type",
-}
-
 
 class AccountMove(models.Model):
     _name = "account.move"
     _inherit = ["account.move", "cae.validation.mixin"]
+    # Fields an entrepreneur may not change once submitted.
+    _cae_locked_when_submitted = frozenset(
+        {
+            "partner_id",
+            "invoice_line_ids",
+            "line_ids",
+            "invoice_date",
+            "currency_id",
+            "cae_activity_id",
+            "move_type",
+        }
+    )
 
     cae_activity_id = fields.Many2one(default=lambda self: self._cae_default_activity())
 
@@ -35,27 +36,13 @@ class AccountMove(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         moves = super().create(vals_list)
-        moves._cae_check_own_activity()
-        moves._cae_tag_partners()
+        moves._cae_after_create()
         return moves
 
     def write(self, vals):
-        restricted = self._cae_is_restricted()
-        if restricted and LOCKED_WHEN_SUBMITTED.intersection(vals):
-            submitted = self.filtered(lambda m: m.cae_validation_state == "to_validate")
-            if submitted:
-                raise UserError(
-                    self.env._(
-                        "%(document)s is waiting for validation: ask the "
-                        "accountant to send it back before changing it.",
-                        document=submitted[0].display_name,
-                    )
-                )
+        restricted = self._cae_before_write(vals)
         res = super().write(vals)
-        if restricted and "cae_activity_id" in vals:
-            self._cae_check_own_activity()
-        if "partner_id" in vals or "cae_activity_id" in vals:
-            self._cae_tag_partners()
+        self._cae_after_write(vals, restricted)
         return res
 
     @api.model

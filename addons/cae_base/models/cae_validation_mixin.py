@@ -26,6 +26,8 @@ class CaeValidationMixin(models.AbstractModel):
 
     _name = "cae.validation.mixin"
     _description = "Validation of the entrepreneurs' documents"
+    # Fields an entrepreneur may not change once the document is submitted.
+    _cae_locked_when_submitted = frozenset()
 
     cae_validation_state = fields.Selection(
         selection=VALIDATION_STATES,
@@ -77,6 +79,39 @@ class CaeValidationMixin(models.AbstractModel):
     def _cae_is_restricted(self):
         """Whether the current user works as an entrepreneur (not sudo)."""
         return not self.env.su and self.env.user._cae_is_entrepreneur_only()
+
+    def _cae_after_create(self):
+        """Called by the model's ``create`` on the new documents."""
+        self._cae_check_own_activity()
+        self._cae_tag_partners()
+
+    def _cae_before_write(self, vals):
+        """Called by the model's ``write``: whether the user is restricted.
+
+        Entrepreneurs cannot change the locked fields of a submitted
+        document; the accountant sends it back first.
+        """
+        restricted = self._cae_is_restricted()
+        if restricted and self._cae_locked_when_submitted.intersection(vals):
+            submitted = self.filtered(
+                lambda record: record.cae_validation_state == "to_validate"
+            )
+            if submitted:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is waiting for validation: ask the "
+                        "accountant to send it back before changing it.",
+                        document=submitted[0].display_name,
+                    )
+                )
+        return restricted
+
+    def _cae_after_write(self, vals, restricted):
+        """Called by the model's ``write`` once written."""
+        if restricted and "cae_activity_id" in vals:
+            self._cae_check_own_activity()
+        if "partner_id" in vals or "cae_activity_id" in vals:
+            self._cae_tag_partners()
 
     def _cae_check_own_activity(self):
         """Entrepreneurs only work on their own activities' documents."""

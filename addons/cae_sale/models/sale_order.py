@@ -3,16 +3,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-# Fields an entrepreneur may not change once the quotation is submitted.
-LOCKED_WHEN_SUBMITTED = {
-    "partner_id",
-    "order_line",
-    "pricelist_id",
-    "currency_id",
-    "cae_activity_id",
-    "validity_date",
-}
-
 
 class SaleOrder(models.Model):
     """Quotations of an activity, prepared by its entrepreneur.
@@ -25,6 +15,17 @@ class SaleOrder(models.Model):
 
     _name = "sale.order"
     _inherit = ["sale.order", "cae.validation.mixin"]
+    # Fields an entrepreneur may not change once submitted.
+    _cae_locked_when_submitted = frozenset(
+        {
+            "partner_id",
+            "order_line",
+            "pricelist_id",
+            "currency_id",
+            "cae_activity_id",
+            "validity_date",
+        }
+    )
 
     cae_activity_id = fields.Many2one(
         comodel_name="cae.activity",
@@ -40,27 +41,13 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         orders = super().create(vals_list)
-        orders._cae_check_own_activity()
-        orders._cae_tag_partners()
+        orders._cae_after_create()
         return orders
 
     def write(self, vals):
-        restricted = self._cae_is_restricted()
-        if restricted and LOCKED_WHEN_SUBMITTED.intersection(vals):
-            submitted = self.filtered(lambda o: o.cae_validation_state == "to_validate")
-            if submitted:
-                raise UserError(
-                    self.env._(
-                        "%(document)s is waiting for validation: ask the "
-                        "accountant to send it back before changing it.",
-                        document=submitted[0].display_name,
-                    )
-                )
+        restricted = self._cae_before_write(vals)
         res = super().write(vals)
-        if restricted and "cae_activity_id" in vals:
-            self._cae_check_own_activity()
-        if "partner_id" in vals or "cae_activity_id" in vals:
-            self._cae_tag_partners()
+        self._cae_after_write(vals, restricted)
         return res
 
     # Counters other add-ons put on the order form from models entrepreneurs
