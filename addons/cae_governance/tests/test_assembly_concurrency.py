@@ -1,15 +1,13 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import threading
-import uuid
 from datetime import date, datetime
 
-from odoo import SUPERUSER_ID, Command, api
+from odoo import Command
 from odoo.service.model import retrying
-from odoo.tests.common import TransactionCase
 from odoo.tools import SQL, mute_logger
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from .common_committed import SHARE_TABLES, CaeCommittedCompanyCase
 
 VOTERS = 50
 # Associates who send their vote twice at the same moment (two requests).
@@ -18,26 +16,18 @@ TWICE = 4
 ABSENT = 10
 
 
-class TestConcurrentVotes(TransactionCase):
+class TestConcurrentVotes(CaeCommittedCompanyCase):
     """50 associates vote at the same moment, each in their own transaction
     (own cursor, committed), as 50 portal requests would, and 4 of them
     send their vote twice at once. No ballot may be lost, none counted
     twice. The data lives in a company of its own, committed, removed at
     the end."""
 
-    def _env(self, cr):
-        return api.Environment(cr, SUPERUSER_ID, dict(DISABLED_MAIL_CONTEXT))
-
     def setUp(self):
         super().setUp()
         with self.registry.cursor() as cr:
             env = self._env(cr)
-            company = env["res.company"].create(
-                {
-                    "name": f"CAE votes {uuid.uuid4().hex[:8]}",
-                    "cae_capital_accounting": False,
-                }
-            )
+            company = self._create_company(env, "CAE votes")
             env = env(context=dict(env.context, allowed_company_ids=[company.id]))
             share_class = env["cae.share.class"].create(
                 {
@@ -93,43 +83,23 @@ class TestConcurrentVotes(TransactionCase):
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            company = env["res.company"].browse(self.company_id)
-            for table in (
+        self._remove_company(
+            (
                 "cae_assembly_ballot",
                 "cae_assembly_participation",
                 "cae_assembly_attendance",
                 "cae_assembly_resolution",
                 "cae_assembly",
                 "cae_assembly_type",
-                "cae_share_line",
-                "cae_share_call",
-                "cae_share_operation",
-                "cae_associate",
-                "cae_share_class",
-                "cae_share_register",
-            ):
-                cr.execute(
-                    SQL(
-                        "DELETE FROM %s WHERE company_id = %s",
-                        SQL.identifier(table),
-                        company.id,
-                    )
-                )
-            cr.execute(
-                SQL(
-                    "DELETE FROM mail_message WHERE (model = 'cae.assembly' AND "
-                    "res_id = %s) OR (model = 'cae.associate' AND res_id IN %s)",
-                    self.assembly_id,
-                    tuple(self.associate_ids),
-                )
-            )
-            env["res.partner"].search(
-                [("name", "like", company.name), ("id", "!=", company.partner_id.id)]
-            ).unlink()
-            env.invalidate_all()
-            company.active = False
+                *SHARE_TABLES,
+            ),
+            SQL(
+                "(model = 'cae.assembly' AND res_id = %s) OR "
+                "(model = 'cae.associate' AND res_id IN %s)",
+                self.assembly_id,
+                tuple(self.associate_ids),
+            ),
+        )
 
     def _vote_in_thread(self, associate_id, choice, barrier, outcomes):
         try:

@@ -1,18 +1,15 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import threading
-import uuid
 from datetime import date
 
-from odoo import SUPERUSER_ID, api
 from odoo.service.model import retrying
-from odoo.tests.common import TransactionCase
 from odoo.tools import SQL, mute_logger
 
-from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from .common_committed import SHARE_TABLES, CaeCommittedCompanyCase
 
 
-class TestConcurrentValidation(TransactionCase):
+class TestConcurrentValidation(CaeCommittedCompanyCase):
     """Two users register operations of one company at the same time.
 
     Each thread runs its own transaction (its own cursor, committed), as two
@@ -21,20 +18,11 @@ class TestConcurrentValidation(TransactionCase):
     end.
     """
 
-    def _env(self, cr):
-        return api.Environment(cr, SUPERUSER_ID, dict(DISABLED_MAIL_CONTEXT))
-
     def setUp(self):
         super().setUp()
         with self.registry.cursor() as cr:
             env = self._env(cr)
-            company = env["res.company"].create(
-                {
-                    "name": f"CAE concurrency {uuid.uuid4().hex[:8]}",
-                    # Register only: the company has no chart of accounts.
-                    "cae_capital_accounting": False,
-                }
-            )
+            company = self._create_company(env, "CAE concurrency")
             share_class = env["cae.share.class"].create(
                 {
                     "name": "Parts",
@@ -67,36 +55,14 @@ class TestConcurrentValidation(TransactionCase):
         self.addCleanup(self._cleanup)
 
     def _cleanup(self):
-        with self.registry.cursor() as cr:
-            env = self._env(cr)
-            company = env["res.company"].browse(self.company_id)
-            for table in (
-                "cae_share_line",
-                "cae_share_call",
-                "cae_share_operation",
-                "cae_associate",
-                "cae_share_class",
-                "cae_share_register",
-            ):
-                cr.execute(
-                    SQL(
-                        "DELETE FROM %s WHERE company_id = %s",
-                        SQL.identifier(table),
-                        company.id,
-                    )
-                )
-            cr.execute(
-                SQL(
-                    "DELETE FROM mail_message WHERE model IN %s AND res_id IN %s",
-                    ("cae.share.operation", "cae.associate"),
-                    tuple(self.operation_ids),
-                )
-            )
-            env["res.partner"].search(
-                [("name", "like", company.name), ("id", "!=", company.partner_id.id)]
-            ).unlink()
-            env.invalidate_all()
-            company.active = False
+        self._remove_company(
+            SHARE_TABLES,
+            SQL(
+                "model IN %s AND res_id IN %s",
+                ("cae.share.operation", "cae.associate"),
+                tuple(self.operation_ids),
+            ),
+        )
 
     def _validate_in_thread(self, operation_ids, barrier, attempts, errors):
         try:
