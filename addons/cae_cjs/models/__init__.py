@@ -3,6 +3,7 @@ from . import res_company
 from . import res_config_settings
 from . import cae_activity
 from . import cae_cjs_project_mixin
+from . import cae_cjs_priced_line_mixin
 from . import cae_cjs_project_closing
 from . import cae_cjs_project
 from . import cae_cjs_participant

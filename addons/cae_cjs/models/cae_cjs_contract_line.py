@@ -8,7 +8,7 @@ class CaeCjsContractLine(models.Model):
     """A service of a contract, priced from the project's price list."""
 
     _name = "cae.cjs.contract.line"
-    _inherit = ["cae.cjs.project.mixin"]
+    _inherit = ["cae.cjs.priced.line.mixin"]
     _description = "Service contract line"
     _order = "contract_id, sequence, id"
 
@@ -33,20 +33,7 @@ class CaeCjsContractLine(models.Model):
         domain=[("sale_ok", "=", True)],
     )
     name = fields.Char(string="Description")
-    quantity = fields.Float(
-        required=True,
-        default=1.0,
-        digits="Product Unit of Measure",
-    )
     uom_id = fields.Many2one(related="product_id.uom_id")
-    price_unit = fields.Monetary(
-        string="Unit price",
-        compute="_compute_price_unit",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    subtotal = fields.Monetary(compute="_compute_subtotal", store=True)
 
     @api.depends("product_id", "contract_id.project_id")
     def _compute_price_unit(self):
@@ -55,11 +42,6 @@ class CaeCjsContractLine(models.Model):
                 lambda p, product=line.product_id: p.product_id == product
             )
             line.price_unit = price[:1].price_unit or line.product_id.lst_price
-
-    @api.depends("quantity", "price_unit")
-    def _compute_subtotal(self):
-        for line in self:
-            line.subtotal = line.currency_id.round(line.quantity * line.price_unit)
 
     @api.constrains("quantity", "price_unit")
     def _check_amounts(self):

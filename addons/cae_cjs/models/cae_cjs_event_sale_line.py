@@ -8,7 +8,7 @@ class CaeCjsEventSaleLine(models.Model):
     """What was sold of one product of the price list on the event day."""
 
     _name = "cae.cjs.event.sale.line"
-    _inherit = ["cae.cjs.project.mixin"]
+    _inherit = ["cae.cjs.priced.line.mixin"]
     _description = "Event sales line"
     _order = "sale_id, id"
 
@@ -32,29 +32,11 @@ class CaeCjsEventSaleLine(models.Model):
         domain="[('project_id', '=', project_id)]",
     )
     product_id = fields.Many2one(related="price_id.product_id")
-    quantity = fields.Float(
-        required=True,
-        default=1.0,
-        digits="Product Unit of Measure",
-    )
-    price_unit = fields.Monetary(
-        string="Unit price",
-        compute="_compute_price_unit",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    subtotal = fields.Monetary(compute="_compute_subtotal", store=True)
 
     @api.depends("price_id")
     def _compute_price_unit(self):
         for line in self:
             line.price_unit = line.price_id.price_unit
-
-    @api.depends("quantity", "price_unit")
-    def _compute_subtotal(self):
-        for line in self:
-            line.subtotal = line.currency_id.round(line.quantity * line.price_unit)
 
     @api.constrains("quantity", "price_unit", "price_id")
     def _check_line(self):
