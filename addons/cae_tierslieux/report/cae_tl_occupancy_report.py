@@ -35,6 +35,9 @@ class CaeTlOccupancyReport(models.Model):
     )
     kind = fields.Selection(selection=RESOURCE_KINDS, readonly=True)
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
+    operator_id = fields.Many2one(
+        comodel_name="res.partner", string="Structure", readonly=True
+    )
     booked_hours = fields.Float(readonly=True, aggregator="sum")
     open_hours = fields.Float(readonly=True, aggregator="sum")
     occupancy_rate = fields.Float(
@@ -100,6 +103,7 @@ class CaeTlOccupancyReport(models.Model):
                    r.type_id,
                    r.kind,
                    r.company_id,
+                   p.operator_id,
                    COALESCE(bk.hours, 0) AS booked_hours,
                    oh.hours * cap.units AS open_hours,
                    CASE WHEN oh.hours > 0

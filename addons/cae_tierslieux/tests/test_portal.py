@@ -121,7 +121,7 @@ class TestPortal(HttpCase):
         # Another place's resource, another person's booking: not found.
         other = self.url_open(f"/my/tierslieux/resource/{self.other_room.id}")
         self.assertEqual(other.status_code, 404)
-        token = self._csrf(grid.text)
+        token = self._csrf(home.text)
         cancel = self.url_open(
             f"/my/tierslieux/booking/{self.others_booking.id}/cancel",
             data={"csrf_token": token},
@@ -140,15 +140,13 @@ class TestPortal(HttpCase):
 
     def test_rules_apply_on_the_portal(self):
         self.authenticate("tl_portal", "tl_portal")
-        grid = self.url_open(
-            f"/my/tierslieux/resource/{self.desks.id}?week={self.next_week}"
-        )
+        home = self.url_open("/my/tierslieux")
         # Beyond the 60-day horizon: refused with the reason, nothing booked.
         far = fields.Date.today() + timedelta(days=90)
         response = self.url_open(
             f"/my/tierslieux/resource/{self.desks.id}/book",
             data={
-                "csrf_token": self._csrf(grid.text),
+                "csrf_token": self._csrf(home.text),
                 "start": fields.Datetime.to_string(paris(far, 10)),
                 "duration": "60",
             },
