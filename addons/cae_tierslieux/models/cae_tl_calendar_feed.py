@@ -1,5 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
 import secrets
 from datetime import timedelta
 
@@ -12,6 +13,8 @@ from .cae_tl_booking_rules import format_hours
 # Bookings in a feed: from this many days back to this many days ahead.
 FEED_DAYS_BACK = 90
 FEED_DAYS_AHEAD = 400
+# What ``secrets.token_urlsafe(32)`` makes: anything else is not a token.
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
 
 
 class CaeTlCalendarFeed(models.Model):
@@ -107,7 +110,7 @@ class CaeTlCalendarFeed(models.Model):
     @api.model
     def _find_by_token(self, token):
         """The active feed of ``token``, or an empty recordset."""
-        if not token or len(token) > 100:
+        if not token or not TOKEN_PATTERN.fullmatch(token):
             return self.browse()
         feed = self.sudo().search([("token", "=", token)], limit=1)
         if feed and consteq(feed.token, token):

@@ -230,6 +230,18 @@ class CaeTlPlace(models.Model):
                         place=place.name,
                     )
                 )
+            for network in place.network_ids.sudo():
+                if not network._structure_of(place.operator_id):
+                    raise ValidationError(
+                        self.env._(
+                            "The place %(place)s is run by %(operator)s, which is "
+                            "not a structure of the network %(network)s: add it "
+                            "first.",
+                            place=place.name,
+                            operator=place.operator_id.name,
+                            network=network.name,
+                        )
+                    )
             if place.is_partner_listing and not place.network_ids:
                 raise ValidationError(
                     self.env._(

@@ -281,6 +281,7 @@ class CaeTlResource(models.Model):
         self.check_access("read")
         for resource in self:
             self.env["cae.tl.calendar.feed"]._for_target(resource=resource, create=True)
+        self.invalidate_recordset(["calendar_feed_url"])
         return True
 
     def action_revoke_calendar_feed(self):
@@ -291,6 +292,7 @@ class CaeTlResource(models.Model):
             self.env["cae.tl.calendar.feed"]._for_target(
                 resource=resource
             ).action_revoke()
+        self.invalidate_recordset(["calendar_feed_url"])
         return True
 
     # ------------------------------------------------------------------

@@ -21,6 +21,27 @@ class CaeTlNetworkReport(models.Model):
     _description = "Third-place network report"
     _auto = False
     _order = "month desc, place_id, home_partner_id"
+    # Flushed before the view is read.
+    _depends = {
+        "cae.tl.booking": [
+            "date",
+            "place_id",
+            "company_id",
+            "host_partner_id",
+            "home_company_id",
+            "network_id",
+            "partner_id",
+            "duration",
+            "units",
+            "exclusive",
+            "amount",
+            "network_amount",
+            "network_bill_id",
+            "state",
+            "late_cancel",
+        ],
+        "res.company": ["partner_id", "currency_id"],
+    }
 
     month = fields.Date(readonly=True)
     place_id = fields.Many2one(comodel_name="cae.tl.place", readonly=True)

@@ -21,6 +21,27 @@ class CaeTlOccupancyReport(models.Model):
     _name = "cae.tl.occupancy.report"
     _description = "Third-place occupancy"
     _auto = False
+    # Flushed before the view is read.
+    _depends = {
+        "cae.tl.booking": [
+            "resource_id",
+            "date",
+            "start",
+            "stop",
+            "units",
+            "state",
+            "exclusive",
+        ],
+        "cae.tl.resource": [
+            "place_id",
+            "type_id",
+            "kind",
+            "capacity",
+            "active",
+            "company_id",
+        ],
+        "cae.tl.place": ["calendar_id", "operator_id"],
+    }
     _order = "month desc, place_id, resource_id"
 
     month = fields.Date(readonly=True)
