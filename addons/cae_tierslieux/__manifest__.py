@@ -51,6 +51,7 @@
         "demo/cae_tl_membership_demo.xml",
         "demo/cae_tl_training_demo.xml",
         "demo/event_event_demo.xml",
+        "demo/cae_tl_network_demo.xml",
         "demo/cae_tl_booking_demo.xml",
     ],
     "assets": {

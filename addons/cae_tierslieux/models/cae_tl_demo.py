@@ -83,6 +83,18 @@ class CaeTlDemo(models.AbstractModel):
         }
 
     @api.model
+    def _setup_partner_company(self, company_id):
+        """The partner structure of the demo network: a French company of
+        the database, with its chart of accounts (and so its settings of
+        internal invoices, see ``cae_base``)."""
+        company = self.env["res.company"].browse(company_id)
+        company.partner_id.write({"is_company": True, "lang": "fr_FR"})
+        self.env.ref("base.main_company").partner_id.is_company = True
+        self.env["account.chart.template"].try_loading(
+            "fr", company=company, install_demo=False
+        )
+
+    @api.model
     def _run_last_month_billing(self, place_ids):
         env = self._company_env()
         last_month = fields.Date.context_today(self).replace(day=1) - relativedelta(
