@@ -182,7 +182,8 @@ class TestScenarioNetwork(CaeTlNetworkCommon):
     (38.40), recorded in A's books as B's bill, charged to A's shared
     services; A charges Alice's activity 10.00 + 32.00 = 42.00. Alice's
     result is -42.00, A's place earns 10.00, A's shared services break even
-    (-32.00 bill, +32.00 charged), B's place earns 32.00.
+    (-32.00 bill, +32.00 charged), B's place earns 32.00. (A's place also
+    earns the 30.00 monthly fee of Dan's network pass, sold there.)
     """
 
     def test_a_month_across_the_network(self):
@@ -200,7 +201,7 @@ class TestScenarioNetwork(CaeTlNetworkCommon):
             return values[activity.id]["result"]
 
         self.assertEqual(result(self.alice.activity_id), -42.0)
-        self.assertEqual(result(self.place_activity), 10.0)
+        self.assertEqual(result(self.place_activity), 10.0 + 30.0)
         self.assertEqual(result(self.company.cae_cooperative_activity_id), 0.0)
         self.assertEqual(result(self.place_b_activity), 32.0)
         bills = self.env["account.move"].search(

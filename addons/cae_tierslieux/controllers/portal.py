@@ -78,10 +78,13 @@ class CaeTlPortal(CustomerPortal):
         return fields.Date.context_today(request.env.user)
 
     def _cae_tl_places(self):
-        """Places the current user may book in today."""
-        return request.env["cae.tl.place"]._places_open_to(
+        """Places the current user may book in today: those of their own
+        structures first, then the partners'."""
+        places = request.env["cae.tl.place"]._places_open_to(
             self._cae_tl_partner(), self._cae_tl_today()
         )
+        own = self._cae_tl_home_partners()
+        return places.sorted(lambda p: (p.operator_id not in own, p.sequence, p.name))
 
     def _cae_tl_resource(self, resource_id):
         if not 0 < resource_id <= MAX_ID:
@@ -197,7 +200,7 @@ class CaeTlPortal(CustomerPortal):
             "resources": resources,
             "next_slots": self._cae_tl_next_slots(resources),
             "home_partners": self._cae_tl_home_partners(),
-            "feed_url": feed and feed._get_url(),
+            "feed_url": feed._get_url() if feed else False,
             "booked": self._cae_tl_booked_message(messages.get("booked")),
             "cancelled": messages.get("cancelled"),
             "error": messages.get("error"),
@@ -217,18 +220,30 @@ class CaeTlPortal(CustomerPortal):
         return (entrepreneurs.company_id | memberships.company_id).partner_id
 
     def _cae_tl_next_slots(self, resources):
-        """``{resource id: [local time labels]}``: the next free start times
-        of each resource in the coming week, for its shortest booking."""
+        """``{resource id: label}``: the next free start times of each
+        resource in the coming week, for its shortest booking ("mer. 2 déc.
+        09:00, 09:30, 10:00")."""
         today = self._cae_tl_today()
         now = fields.Datetime.now()
+        partner = self._cae_tl_partner()
         slots = {}
         for resource in resources:
-            starts = resource.with_context(cae_tl_self_service=True)._get_free_slots(
-                today, today + timedelta(days=6), resource.min_duration, not_before=now
-            )
-            slots[resource.id] = [
-                resource.sudo()._format_slot(start) for start in starts[:NEXT_SLOTS]
-            ]
+            starts = resource._get_free_slots(
+                today,
+                today + timedelta(days=6),
+                resource.min_duration,
+                not_before=now,
+                horizon_days=resource._horizon_for(partner, today),
+            )[:NEXT_SLOTS]
+            labels, last_day = [], None
+            for start in starts:
+                local = resource._to_local(start)
+                if local.date() == last_day:
+                    labels.append(f"{local:%H:%M}")
+                else:
+                    labels.append(resource._format_slot(start))
+                last_day = local.date()
+            slots[resource.id] = ", ".join(labels)
         return slots
 
     @http.route(
@@ -250,7 +265,8 @@ class CaeTlPortal(CustomerPortal):
         today = fields.Date.context_today(resource.with_context(tz=resource._tz().zone))
         day = self._cae_tl_date(week) if week else today
         notice = None
-        latest = today + timedelta(days=resource.horizon_days + 7)
+        horizon = resource._horizon_for(self._cae_tl_partner(), today)
+        latest = today + timedelta(days=horizon + 7)
         if not day or not (today - timedelta(days=7) <= day <= latest):
             notice = request.env._(
                 "This week cannot be booked: here is the current week."
@@ -265,12 +281,14 @@ class CaeTlPortal(CustomerPortal):
         if minutes not in durations:
             minutes = durations[0]
         units, people = self._cae_tl_counts(resource, kw)
-        slots = resource.with_context(cae_tl_self_service=True)._get_free_slots(
+        horizon = resource._horizon_for(self._cae_tl_partner(), self._cae_tl_today())
+        slots = resource._get_free_slots(
             monday,
             monday + timedelta(days=6),
             minutes / 60,
             units=units,
             not_before=fields.Datetime.now(),
+            horizon_days=horizon,
         )
         days = []
         for offset in range(7):
@@ -297,7 +315,7 @@ class CaeTlPortal(CustomerPortal):
             "of the place.",
             min=format_hours(resource.min_duration),
             max=format_hours(resource.max_duration),
-            days=resource.horizon_days,
+            days=horizon,
             hours=resource.cancel_deadline_hours,
         )
         return {

@@ -238,12 +238,9 @@ class CaeTlBookingRules(models.AbstractModel):
         resource = candidate.resource
         if candidate.start < now:
             raise ValidationError(self.env._("A booking cannot start in the past."))
-        days = resource.horizon_days
-        access = resource.place_id._access_for(
+        days = resource._horizon_for(
             candidate.partner, resource._to_local(candidate.start).date()
         )
-        if access and access.is_guest and access.network.guest_horizon_days:
-            days = min(days, access.network.guest_horizon_days)
         limit = now + timedelta(days=days)
         if candidate.start > limit:
             raise ValidationError(

@@ -95,6 +95,17 @@ class CaeTlDemo(models.AbstractModel):
         )
 
     @api.model
+    def _setup_network(self, network_id, company_ids, place_ids):
+        """The companies as structures of the network, then its places."""
+        network = self.env["cae.tl.network"].browse(network_id)
+        companies = self.env["res.company"].browse(company_ids)
+        network.structure_ids = [
+            fields.Command.create({"partner_id": company.partner_id.id, "sequence": i})
+            for i, company in enumerate(companies)
+        ]
+        network.place_ids = [fields.Command.set(place_ids)]
+
+    @api.model
     def _run_last_month_billing(self, place_ids):
         env = self._company_env()
         last_month = fields.Date.context_today(self).replace(day=1) - relativedelta(

@@ -197,7 +197,7 @@ class CaeTlResource(models.Model):
         Feed = self.env["cae.tl.calendar.feed"]
         for resource in self:
             feed = Feed._for_target(resource=resource) if resource.id else Feed
-            resource.calendar_feed_url = feed and feed._get_url()
+            resource.calendar_feed_url = feed._get_url() if feed else False
 
     @api.constrains("kind", "capacity")
     def _check_machine_capacity(self):
@@ -381,12 +381,31 @@ class CaeTlResource(models.Model):
             busy[resource_id].append((busy_start, busy_stop, units))
         return busy
 
-    def _get_free_slots(self, date_from, date_to, duration, units=1, not_before=None):
+    def _horizon_for(self, partner, day):
+        """How many days ahead ``partner`` may book this resource: its own
+        horizon, shortened for the guests of a network if it says so."""
+        self.ensure_one()
+        access = partner and self.place_id._access_for(partner, day)
+        if access and access.is_guest and access.network.guest_horizon_days:
+            return min(self.horizon_days, access.network.guest_horizon_days)
+        return self.horizon_days
+
+    def _get_free_slots(
+        self,
+        date_from,
+        date_to,
+        duration,
+        units=1,
+        not_before=None,
+        horizon_days=None,
+    ):
         """Free start times (naive UTC) for a booking of ``duration`` hours.
 
         :param date_from: first local day searched (a date).
         :param date_to: last local day searched (a date, included).
         :param not_before: earliest start (naive UTC), e.g. now.
+        :param horizon_days: how far ahead one may book (default: the
+            resource's horizon).
 
         Costs a bounded number of queries whatever the number of bookings:
         the opening hours (two), then the bookings of the period (one).
@@ -395,7 +414,9 @@ class CaeTlResource(models.Model):
         local_start = datetime.combine(date_from, time.min)
         local_stop = datetime.combine(date_to + timedelta(days=1), time.min)
         start, stop = self._to_utc(local_start), self._to_utc(local_stop)
-        horizon = fields.Datetime.now() + timedelta(days=self.horizon_days)
+        horizon = fields.Datetime.now() + timedelta(
+            days=self.horizon_days if horizon_days is None else horizon_days
+        )
         stop = min(stop, horizon)
         if stop <= start:
             return []
