@@ -483,6 +483,24 @@ class TestNetworkPrivacy(CaeTlNetworkCommon):
         with self.assertRaises(AccessError):
             self.dan_b.with_user(self.facilitator_b).membership_id.check_access("read")
 
+    def test_places_are_the_network_catalogue(self):
+        Place = self.env["cae.tl.place"].with_user(self.facilitator_b)
+        self.assertEqual(Place.search([]), self.place | self.place_b | self.listing)
+        self.assertEqual(self.network.with_user(self.facilitator_b).place_count, 3)
+        manager_b = self._new_user(
+            "tl_manager_b",
+            "cae_tierslieux.group_cae_tl_manager",
+            company=self.company_b,
+        )
+        with self.assertRaises(AccessError):
+            self.place.with_user(manager_b).write({"name": "Taken over"})
+        # Its resources and bookings stay the company's.
+        self.assertFalse(
+            self.env["cae.tl.resource"]
+            .with_user(self.facilitator_b)
+            .search([("place_id", "=", self.place.id)])
+        )
+
     def test_home_sees_its_members_elsewhere(self):
         seen = self._visible(self.facilitator_a)
         self.assertEqual(seen, self.alice_b | self.alice_a | self.dan_b)
