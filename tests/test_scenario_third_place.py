@@ -11,6 +11,7 @@ from odoo.addons.cae_tierslieux.tests.common import (
     MONDAY,
     NOW,
     CaeTlCommon,
+    CaeTlNetworkCommon,
     paris,
 )
 
@@ -165,3 +166,46 @@ class TestScenarioThirdPlace(CaeTlCommon, CaePayrollCommon):
                 }
             ],
         )
+
+
+@freeze_time("2026-04-02 07:00:00")
+class TestScenarioNetwork(CaeTlNetworkCommon):
+    """Alice's March across the network, down to the balances.
+
+    - Monday 9 March, 9:00-11:00, a desk at home (company A's place, 2 h at
+      5.00 = 10.00, entrepreneur's rate);
+    - the same day, 14:00-18:00, a desk at company B's partner place (a
+      half-day at B's network rate, 12.00);
+    - Tuesday 10 March, 9:00-11:00, B's room (2 h at 10.00 = 20.00).
+
+    On 2 April both places run March's billing: B invoices A 32.00 excl. VAT
+    (38.40), recorded in A's books as B's bill, charged to A's shared
+    services; A charges Alice's activity 10.00 + 32.00 = 42.00. Alice's
+    result is -42.00, A's place earns 10.00, A's shared services break even
+    (-32.00 bill, +32.00 charged), B's place earns 32.00. (A's place also
+    earns the 30.00 monthly fee of Dan's network pass, sold there.)
+    """
+
+    def test_a_month_across_the_network(self):
+        alice = self.alice.partner_id
+        self._book(self.desks, paris(MONDAY, 9), 2, alice)
+        self._book(self.desks_b, paris(MONDAY, 14), 4, alice)
+        self._book(self.room_b, paris(TUESDAY, 9), 2, alice)
+        Run = self.env["cae.tl.billing.run"]
+        Run._run_for(self.place, MARCH[0])
+        run_b = Run._run_for(self.place_b, MARCH[0])
+        self.assertEqual(run_b.amount_network, 32.0)
+
+        def result(activity):
+            values = activity._get_indicator_values(*MARCH, codes=["result"])
+            return values[activity.id]["result"]
+
+        self.assertEqual(result(self.alice.activity_id), -42.0)
+        self.assertEqual(result(self.place_activity), 10.0 + 30.0)
+        self.assertEqual(result(self.company.cae_cooperative_activity_id), 0.0)
+        self.assertEqual(result(self.place_b_activity), 32.0)
+        bills = self.env["account.move"].search(
+            [("company_id", "=", self.company.id), ("move_type", "=", "in_invoice")]
+        )
+        self.assertEqual(bills.mapped("amount_total"), [38.4])
+        self.assertEqual(bills.partner_id, self.company_b.partner_id)

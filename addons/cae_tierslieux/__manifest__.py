@@ -2,10 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "CAE - Third places",
-    "summary": "Coworking spaces and fablabs of the cooperative: resources, "
-    "bookings without double booking, prices, memberships, monthly billing, "
-    "trainings, events, occupancy and portal self-booking",
-    "version": "18.0.1.0.0",
+    "summary": "Coworking spaces and fablabs of the cooperative and of its "
+    "network: resources, bookings without double booking, prices, memberships "
+    "and network passes, monthly billing between structures, trainings, "
+    "events, occupancy, portal self-booking and calendar feeds",
+    "version": "18.0.1.1.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
@@ -25,6 +26,7 @@
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
         "data/ir_cron_data.xml",
+        "views/cae_tl_network_views.xml",
         "views/cae_tl_place_views.xml",
         "views/cae_tl_resource_type_views.xml",
         "views/cae_tl_resource_views.xml",
@@ -37,6 +39,7 @@
         "views/event_event_views.xml",
         "views/res_partner_views.xml",
         "report/cae_tl_occupancy_report_views.xml",
+        "report/cae_tl_network_report_views.xml",
         "wizards/cae_tl_billing_wizard_views.xml",
         "views/portal_templates.xml",
         "views/cae_tl_menus.xml",
@@ -48,6 +51,7 @@
         "demo/cae_tl_membership_demo.xml",
         "demo/cae_tl_training_demo.xml",
         "demo/event_event_demo.xml",
+        "demo/cae_tl_network_demo.xml",
         "demo/cae_tl_booking_demo.xml",
     ],
     "assets": {

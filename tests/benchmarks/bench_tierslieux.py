@@ -17,7 +17,8 @@ Measured (wall time, SQL queries):
   and internal charges, posted), its preparation alone (finding, grouping
   and preparing, before Odoo creates the moves), the same run again
   (nothing left to bill), then the billing of the three other places;
-- the occupancy report of the year per place and month.
+- the occupancy report of the year per place and month, and the network
+  report of the year per place, home structure and month.
 
 Run: ``CAE_BENCH_DB=cae_t_tl_bench setup/bench tests/benchmarks/bench_tierslieux.py``
 """
@@ -224,11 +225,14 @@ class BenchTiersLieux(TransactionCase):
                       FROM picked
                 )
                 INSERT INTO cae_tl_booking
-                    (name, resource_id, place_id, company_id, exclusive, partner_id,
+                    (name, resource_id, place_id, company_id, home_company_id,
+                     host_partner_id, exclusive, partner_id,
                      entrepreneur_id, user_category, start, stop, occupied_until,
                      date, duration, units, people, state, amount, price_detail,
                      credit_hours, create_uid, create_date, write_uid, write_date)
-                SELECT 'BENCH', resource_id, place_id, company_id, exclusive,
+                SELECT 'BENCH', resource_id, place_id, company_id, company_id,
+                       (SELECT partner_id FROM res_company c
+                         WHERE c.id = timed.company_id), exclusive,
                        (%(partners)s::int[])[who], (%(entrepreneurs)s::int[])[who],
                        (%(categories)s::varchar[])[who],
                        start_utc, start_utc + interval '3 hours',
@@ -373,6 +377,17 @@ class BenchTiersLieux(TransactionCase):
                 [("place_id", "in", self.places.ids)],
                 ["place_id", "month:month"],
                 ["booked_hours:sum", "open_hours:sum", "occupancy_rate:sum"],
+            ),
+        )
+        self.assertEqual(len(rows), PLACES * 12)
+
+    def test_4_network_report(self):
+        rows = self._measure(
+            "network report: a year per place, home structure and month",
+            lambda: self.env["cae.tl.network.report"]._read_group(
+                [("place_id", "in", self.places.ids)],
+                ["place_id", "home_partner_id", "month:month"],
+                ["hours:sum", "member_count:sum", "billed_amount:sum"],
             ),
         )
         self.assertEqual(len(rows), PLACES * 12)

@@ -14,6 +14,23 @@ class AccountMove(models.Model):
         index="btree_not_null",
         check_company=True,
     )
+    cae_tl_network_invoice_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Host's invoice",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Third places: the invoice of another company of the network "
+        "that this vendor bill records.",
+    )
+    cae_tl_network_bill_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Bill of the home structure",
+        readonly=True,
+        copy=False,
+        help="Third places: the vendor bill recording this invoice in the "
+        "books of the guests' home structure.",
+    )
     cae_tl_booking_ids = fields.One2many(
         comodel_name="cae.tl.booking",
         inverse_name="move_id",

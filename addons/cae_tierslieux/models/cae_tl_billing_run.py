@@ -25,6 +25,10 @@ class CaeTlBillingRun(models.Model):
       activity and crediting an income on the place's activity, so that the
       charge shows in both balances.
 
+    Guests of a network (members of another structure) are billed by the
+    host to their home structure, and charged by the home structure to
+    them, see ``cae.tl.network.billing``.
+
     Billed bookings point to their move, so running the month again bills
     nothing twice: it only picks bookings added since.
     """
@@ -78,6 +82,11 @@ class CaeTlBillingRun(models.Model):
     amount_internal = fields.Monetary(
         string="Charged internally", compute="_compute_totals"
     )
+    amount_network = fields.Monetary(
+        string="Billed to the network",
+        compute="_compute_totals",
+        help="What the place billed the home structures of its guests.",
+    )
 
     _sql_constraints = [
         (
@@ -107,13 +116,20 @@ class CaeTlBillingRun(models.Model):
         for run in self:
             # sudo: facilitators see the totals without accounting rights.
             moves = run.sudo().move_ids
-            invoices = moves.filtered(lambda m: m.move_type == "out_invoice")
-            entries = moves - invoices
+            # (The host's invoices to home structures count as network.)
+            invoices = moves.filtered(
+                lambda m: m.move_type == "out_invoice" and not m.cae_tl_network_bill_id
+            )
+            entries = moves.filtered(lambda m: m.move_type == "entry")
             run.booking_count = len(run.booking_ids)
             run.invoice_count = len(invoices)
             run.entry_count = len(entries)
             run.amount_invoiced = sum(invoices.mapped("amount_untaxed"))
             run.amount_internal = sum(entries.mapped("amount_total"))
+            # Guests' bookings: their network price, billed to their home.
+            run.amount_network = sum(
+                run.booking_ids.filtered("network_bill_id").mapped("network_amount")
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -171,16 +187,27 @@ class CaeTlBillingRun(models.Model):
             )
 
     def _billable_bookings_domain(self):
+        """Priced bookings of the month not billed yet: to their booker, or
+        for a guest of a network, to their home structure."""
         self.ensure_one()
         return [
             ("place_id", "=", self.place_id.id),
             ("date", ">=", self.date_from),
             ("date", "<=", self.date_to),
-            ("move_id", "=", False),
-            ("amount", ">", 0),
             "|",
             ("state", "in", ("confirmed", "done")),
             ("late_cancel", "=", True),
+            "|",
+            "&",
+            "&",
+            ("network_id", "=", False),
+            ("move_id", "=", False),
+            ("amount", ">", 0),
+            "&",
+            "&",
+            ("network_id", "!=", False),
+            ("network_bill_id", "=", False),
+            ("network_amount", ">", 0),
         ]
 
     def _billable_memberships(self):
@@ -190,7 +217,7 @@ class CaeTlBillingRun(models.Model):
             .search(
                 [
                     ("place_id", "=", self.place_id.id),
-                    ("plan_id.fee", ">", 0),
+                    ("fee", ">", 0),
                     ("date_start", "<=", self.date_to),
                     "|",
                     ("date_end", "=", False),
@@ -216,14 +243,20 @@ class CaeTlBillingRun(models.Model):
         (facilitators bill without being accountants), posted at once."""
         self._lock()
         for run in self:
-            bookings = self.env["cae.tl.booking"].search(
-                run._billable_bookings_domain(), order="start, id"
+            # sudo: the guests of a network belong to other companies.
+            bookings = (
+                self.env["cae.tl.booking"]
+                .sudo()
+                .search(run._billable_bookings_domain(), order="start, id")
             )
+            guests = bookings.filtered("network_id")
+            bookings = (bookings - guests).sudo(False)
             memberships = run._billable_memberships()
             charges = run._group_charges(bookings, memberships)
             moves = run._create_moves(charges)
             for charge, move in zip(charges.values(), moves, strict=True):
                 charge["bookings"].write({"move_id": move.id, "billing_run_id": run.id})
+            moves |= self.env["cae.tl.network.billing"]._bill_guests(run, guests)
             run.write(
                 {
                     "last_run": fields.Datetime.now(),
@@ -239,11 +272,14 @@ class CaeTlBillingRun(models.Model):
                     )
                 )
 
-    def _group_charges(self, bookings, memberships):
+    def _group_charges(self, bookings, memberships, company=None):
         """``{(kind, target): {"bookings", "lines"}}`` where kind is
         ``invoice`` (target: the customer) or ``internal`` (target: the
-        entrepreneur's activity), and lines are ``(label, amount, product)``."""
+        entrepreneur's activity), and lines are ``(label, amount, product)``.
+
+        ``company``: the company charging them (the place's by default)."""
         self.ensure_one()
+        company = company or self.company_id
         charges = defaultdict(
             lambda: {"bookings": self.env["cae.tl.booking"], "lines": []}
         )
@@ -263,7 +299,7 @@ class CaeTlBillingRun(models.Model):
             )
         for membership in memberships:
             entrepreneur = membership.partner_id.sudo().cae_entrepreneur_ids.filtered(
-                lambda e: e.company_id == self.company_id and e.stage != "exit"
+                lambda e: e.company_id == company and e.stage != "exit"
             )[:1]
             key = self._charge_key(membership.partner_id, entrepreneur)
             if not key:
@@ -278,7 +314,7 @@ class CaeTlBillingRun(models.Model):
                             self.env, self.date_from, date_format="MMMM y"
                         ),
                     ),
-                    membership.plan_id.fee,
+                    membership.fee,
                     membership.plan_id.product_id,
                 )
             )
@@ -310,36 +346,53 @@ class CaeTlBillingRun(models.Model):
             label = self.env._("%(label)s - late cancellation", label=label)
         return label
 
-    def _create_moves(self, charges):
-        """One move per charge, in the order of ``charges``, posted."""
+    def _create_moves(self, charges, company=None, seller=None, accounts=None):
+        """One move per charge, in the order of ``charges``, posted.
+
+        By default the place's company charges, to the place's activity and
+        with the place's accounts; ``company``, ``seller`` (its activity
+        receiving the revenue) and ``accounts`` (journal, expense, income)
+        let a home structure charge its guests of a network."""
         self.ensure_one()
         if not charges:
             return self.env["account.move"]
+        company = company or self.company_id
         vals_list = []
         for (kind, target), charge in charges.items():
             if kind == "invoice":
-                vals_list.append(self._prepare_invoice(target, charge["lines"]))
+                vals_list.append(
+                    self._prepare_invoice(
+                        target, charge["lines"], company=company, activity=seller
+                    )
+                )
             else:
-                vals_list.append(self._prepare_internal_charge(target, charge["lines"]))
-        moves = (
-            self.env["account.move"]
-            .sudo()
-            .with_company(self.company_id)
-            .create(vals_list)
-        )
+                vals_list.append(
+                    self._prepare_internal_charge(
+                        target,
+                        charge["lines"],
+                        company=company,
+                        seller=seller,
+                        accounts=accounts,
+                    )
+                )
+        moves = self.env["account.move"].sudo().with_company(company).create(vals_list)
         moves.action_post()
         return moves.sudo(False)
 
-    def _prepare_invoice(self, partner, lines):
+    def _prepare_invoice(self, partner, lines, company=None, activity=None):
         self.ensure_one()
+        company = company or self.company_id
+        activity = activity or self.place_id.activity_id
         return {
             "move_type": "out_invoice",
             "partner_id": partner.id,
-            "company_id": self.company_id.id,
+            "company_id": company.id,
             "invoice_date": self.date_to,
             "invoice_origin": self.display_name,
-            "cae_activity_id": self.place_id.activity_id.id,
-            "cae_tl_billing_run_id": self.id,
+            "cae_activity_id": activity.id,
+            # A home structure's documents link to the host's run through
+            # their bookings only (another company).
+            "cae_tl_billing_run_id": self.id if company == self.company_id else False,
             "invoice_line_ids": [
                 Command.create(
                     {
@@ -353,13 +406,16 @@ class CaeTlBillingRun(models.Model):
             ],
         }
 
-    def _prepare_internal_charge(self, activity, lines):
+    def _prepare_internal_charge(
+        self, activity, lines, company=None, seller=None, accounts=None
+    ):
         """Entry moving the cost from the entrepreneur's activity to the
-        place's: expense lines on the activity, one income line on the
-        place, no tax (both are the same company)."""
+        place's (or ``seller``'s): expense lines on the activity, one income
+        line on the place, no tax (both are the same company)."""
         self.ensure_one()
         place = self.place_id
-        if not place.activity_id:
+        seller = seller or place.activity_id
+        if not seller:
             raise UserError(
                 self.env._(
                     "Set the activity of the place %(place)s: it receives the "
@@ -367,14 +423,15 @@ class CaeTlBillingRun(models.Model):
                     place=place.display_name,
                 )
             )
-        journal, expense, income = place._get_internal_charge_accounts()
+        company = company or self.company_id
+        journal, expense, income = accounts or place._get_internal_charge_accounts()
         activity_account = str(activity.analytic_account_id.id)
-        place_account = str(place.activity_id.analytic_account_id.id)
-        total = self.currency_id.round(sum(amount for _label, amount, _p in lines))
+        place_account = str(seller.analytic_account_id.id)
+        total = company.currency_id.round(sum(amount for _label, amount, _p in lines))
         return {
             "move_type": "entry",
             "journal_id": journal.id,
-            "company_id": self.company_id.id,
+            "company_id": company.id,
             "date": self.date_to,
             "ref": self.env._(
                 "Third place %(run)s: %(activity)s",
@@ -382,7 +439,9 @@ class CaeTlBillingRun(models.Model):
                 activity=activity.name,
             ),
             "cae_activity_id": activity.id,
-            "cae_tl_billing_run_id": self.id,
+            # A home structure's documents link to the host's run through
+            # their bookings only (another company).
+            "cae_tl_billing_run_id": self.id if company == self.company_id else False,
             "line_ids": [
                 *(
                     Command.create(

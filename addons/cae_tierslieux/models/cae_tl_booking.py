@@ -18,6 +18,7 @@ ACTIVE_STATES = ("draft", "confirmed", "done")
 USER_CATEGORIES = [
     ("entrepreneur", "CAE entrepreneur"),
     ("member", "Member of the place"),
+    ("network", "Guest of the network"),
     ("external", "External or remote worker"),
     ("public", "Public"),
 ]
@@ -89,12 +90,46 @@ class CaeTlBooking(models.Model):
     entrepreneur_id = fields.Many2one(
         comodel_name="cae.entrepreneur",
         string="Entrepreneur",
-        compute="_compute_entrepreneur_id",
+        compute="_compute_access",
         store=True,
         index=True,
         precompute=True,
         help="Active entrepreneur of the cooperative linked to the contact: "
         "their bookings are charged to their activity.",
+    )
+    home_company_id = fields.Many2one(
+        comodel_name="res.company",
+        string="Home structure",
+        compute="_compute_access",
+        store=True,
+        index=True,
+        precompute=True,
+        help="Company the booker belongs to: the place's, or for a guest of "
+        "a network the cooperative or structure they are a member of. It "
+        "charges them the booking.",
+    )
+    network_id = fields.Many2one(
+        comodel_name="cae.tl.network",
+        string="Network",
+        compute="_compute_access",
+        store=True,
+        index="btree_not_null",
+        precompute=True,
+        help="Network under whose rules a guest books in the place of another "
+        "structure: the host bills the booking to the guest's home structure.",
+    )
+    host_partner_id = fields.Many2one(
+        related="place_id.operator_id",
+        string="Host structure",
+        store=True,
+        precompute=True,
+    )
+    booker_name = fields.Char(
+        related="partner_id.name",
+        string="Booker's name",
+        store=True,
+        precompute=True,
+        help="The name the host structure needs, without reading the contact.",
     )
     start = fields.Datetime(required=True, index=True, tracking=True)
     stop = fields.Datetime(string="End", required=True, tracking=True)
@@ -142,11 +177,12 @@ class CaeTlBooking(models.Model):
     )
     user_category = fields.Selection(
         selection=USER_CATEGORIES,
-        compute="_compute_user_category",
+        compute="_compute_access",
         store=True,
         precompute=True,
         help="Rate card that applies: CAE entrepreneur, member of the place "
-        "(a membership on that day), else the contact's own category.",
+        "(a membership on that day), guest of a network of the place, else "
+        "the contact's own category.",
     )
     note = fields.Text()
 
@@ -178,7 +214,34 @@ class CaeTlBooking(models.Model):
         copy=False,
     )
 
+    network_amount = fields.Monetary(
+        string="Billed by the host",
+        readonly=True,
+        copy=False,
+        aggregator="sum",
+        help="Guests of a network: what the host structure bills the guest's "
+        "home structure, at the network's rate of the place for the whole "
+        "booking (memberships of the home structure do not lower it).",
+    )
+
     # Billing
+    network_invoice_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Host's invoice",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Invoice of the host company to the guest's home structure.",
+    )
+    network_bill_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Home structure's bill",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Vendor bill of the host structure in the books of the guest's "
+        "home structure.",
+    )
     billing_run_id = fields.Many2one(
         comodel_name="cae.tl.billing.run",
         readonly=True,
@@ -223,14 +286,38 @@ class CaeTlBooking(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("partner_id", "company_id")
-    def _compute_entrepreneur_id(self):
+    @api.depends("partner_id", "resource_id", "date")
+    def _compute_access(self):
+        """Who books, for whom, at which rate: see ``cae.tl.place._access_for``
+        (sudo inside: portal users and facilitators may not read
+        entrepreneurs nor the memberships of other companies)."""
         for booking in self:
-            # sudo: portal users and facilitators may not read entrepreneurs.
-            entrepreneurs = booking.partner_id.sudo().cae_entrepreneur_ids
-            booking.entrepreneur_id = entrepreneurs.filtered(
-                lambda e, b=booking: e.company_id == b.company_id and e.stage != "exit"
-            )[:1]
+            place = booking.place_id
+            if not (place and booking.partner_id):
+                booking.update(
+                    {
+                        "entrepreneur_id": False,
+                        "home_company_id": place.company_id,
+                        "network_id": False,
+                        "user_category": "public",
+                    }
+                )
+                continue
+            access = place._access_for(booking.partner_id, booking.date)
+            category = (
+                access.category
+                if access
+                else booking.partner_id.cae_tl_category or "public"
+            )
+            booking.update(
+                {
+                    "entrepreneur_id": access and access.entrepreneur,
+                    "home_company_id": (access and access.home_company)
+                    or place.company_id,
+                    "network_id": access and access.network,
+                    "user_category": category,
+                }
+            )
 
     @api.depends("stop", "resource_id")
     def _compute_occupied_until(self):
@@ -260,18 +347,6 @@ class CaeTlBooking(models.Model):
                 booking.duration = (booking.stop - booking.start).total_seconds() / 3600
             else:
                 booking.duration = 0.0
-
-    @api.depends("partner_id", "entrepreneur_id", "resource_id", "date")
-    def _compute_user_category(self):
-        for booking in self:
-            if booking.entrepreneur_id:
-                booking.user_category = "entrepreneur"
-            elif booking.partner_id and self.env["cae.tl.membership"]._find_for(
-                booking.partner_id, booking.place_id, booking.date
-            ):
-                booking.user_category = "member"
-            else:
-                booking.user_category = booking.partner_id.cae_tl_category or "public"
 
     @api.depends("name", "resource_id", "start")
     def _compute_display_name(self):
@@ -308,7 +383,7 @@ class CaeTlBooking(models.Model):
     def write(self, vals):
         rescheduled = SCHEDULE_FIELDS & set(vals)
         if rescheduled:
-            if self.filtered("move_id"):
+            if self.filtered(lambda b: b.move_id or b.network_bill_id):
                 raise UserError(
                     self.env._("A billed booking can no longer be changed.")
                 )
@@ -323,7 +398,9 @@ class CaeTlBooking(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed(self):
-        if self.filtered(lambda b: b.state in ("confirmed", "done") or b.move_id):
+        if self.filtered(
+            lambda b: b.state in ("confirmed", "done") or b.move_id or b.network_bill_id
+        ):
             raise UserError(
                 self.env._(
                     "Confirmed, done or billed bookings cannot be deleted: cancel "
@@ -356,7 +433,7 @@ class CaeTlBooking(models.Model):
         now = fields.Datetime.now()
         free, charged = self.browse(), self.browse()
         for booking in self.filtered(lambda b: b.state != "cancelled"):
-            if booking.state == "done" or booking.move_id:
+            if booking.state == "done" or booking.move_id or booking.network_bill_id:
                 raise UserError(
                     self.env._(
                         "The booking %(booking)s is done or billed: it can no "
@@ -385,6 +462,7 @@ class CaeTlBooking(models.Model):
                 "membership_id": False,
                 "credit_hours": 0.0,
                 "amount": 0.0,
+                "network_amount": 0.0,
                 "price_detail": False,
             }
         )
@@ -414,6 +492,18 @@ class CaeTlBooking(models.Model):
         now = now or fields.Datetime.now()
         return self.state == "confirmed" and now > self._cancellation_deadline()
 
+    @api.model
+    def _quote(self, vals):
+        """Price values of the booking ``vals`` would make, once confirmed,
+        without writing anything; raises the reason if it cannot be made.
+
+        What a person sees before confirming: the same rules and the same
+        pricing as :meth:`action_confirm`, on a record in memory.
+        """
+        self._check_candidates([self._candidate_from_vals(vals)], lock=False)
+        booking = self.new(vals)
+        return self.env["cae.tl.price"]._price_booking(booking)
+
     def _can_self_cancel(self):
         """Whether the booker may cancel it now without being refused."""
         self.ensure_one()
@@ -426,13 +516,13 @@ class CaeTlBooking(models.Model):
         """Fix the price of confirmed bookings, in chronological order.
 
         Membership credits are consumed first: the membership rows are locked
-        so that two concurrent bookings cannot both spend the last hours.
+        so that two concurrent bookings cannot both spend the last hours
+        (sudo: a network pass may belong to another company).
         """
-        memberships = self.env["cae.tl.membership"].search(
-            [
-                ("partner_id", "in", self.partner_id.ids),
-                ("place_id", "in", self.place_id.ids),
-            ]
+        memberships = (
+            self.env["cae.tl.membership"]
+            .sudo()
+            .search([("partner_id", "in", self.partner_id.ids)])
         )
         memberships._lock_for_credits()
         for booking in self.sorted(lambda b: (b.start, b.id)):

@@ -53,6 +53,11 @@ class Candidate(
         return (self.stop - self.start).total_seconds() / 3600
 
 
+# Bounds of what a booking may hold (see ``_check_bounds``).
+MIN_YEAR, MAX_YEAR = 2000, 2099
+MAX_COUNT = 1000
+
+
 def format_hours(hours):
     """1.5 -> '1h30', 2.0 -> '2h' (the same in French and English)."""
     minutes = round(hours * 60)
@@ -87,21 +92,51 @@ class CaeTlBookingRules(models.AbstractModel):
         local = resource._to_local(moment)
         return f"{format_date(self.env, local.date())} {local:%H:%M}"
 
-    def _check_candidates(self, candidates):
+    def _check_candidates(self, candidates, lock=True):
+        """Check ``candidates`` against every rule; with ``lock``, lock their
+        resources first (see ``cae.tl.resource._lock_for_booking``), as any
+        write must. A quote checks without locking."""
         candidates = [c for c in candidates if c.resource and c.start and c.stop]
         if not candidates:
             return
         self_service = not self._is_facilitator()
         now = fields.Datetime.now()
         for candidate in candidates:
+            self._check_bounds(candidate)
             self._check_shape(candidate)
             self._check_opening_hours(candidate)
             if self_service:
                 self._check_booking_window(candidate, now)
             self._check_training(candidate)
-        resources = self.env["cae.tl.resource"].union(*(c.resource for c in candidates))
-        resources._lock_for_booking()
+        if lock:
+            resources = self.env["cae.tl.resource"].union(
+                *(c.resource for c in candidates)
+            )
+            resources._lock_for_booking()
         self._check_availability(candidates)
+
+    def _check_bounds(self, candidate):
+        """Dates and numbers a booking can hold, checked before any time
+        arithmetic: an absurd year or count gets a clear message, not an
+        overflow."""
+        for moment in (candidate.start, candidate.stop):
+            if not (MIN_YEAR <= moment.year <= MAX_YEAR):
+                raise ValidationError(
+                    self.env._(
+                        "A booking takes place between the years %(first)s and "
+                        "%(last)s.",
+                        first=MIN_YEAR,
+                        last=MAX_YEAR,
+                    )
+                )
+        for count in (candidate.units, candidate.people):
+            if not isinstance(count, int) or not (1 <= count <= MAX_COUNT):
+                raise ValidationError(
+                    self.env._(
+                        "A booking takes from 1 to %(max)s desks and people.",
+                        max=MAX_COUNT,
+                    )
+                )
 
     def _check_shape(self, candidate):
         resource, hours = candidate.resource, candidate.hours
@@ -203,14 +238,17 @@ class CaeTlBookingRules(models.AbstractModel):
         resource = candidate.resource
         if candidate.start < now:
             raise ValidationError(self.env._("A booking cannot start in the past."))
-        limit = now + timedelta(days=resource.horizon_days)
+        days = resource._horizon_for(
+            candidate.partner, resource._to_local(candidate.start).date()
+        )
+        limit = now + timedelta(days=days)
         if candidate.start > limit:
             raise ValidationError(
                 self.env._(
                     "%(resource)s can be booked at most %(days)s days ahead, "
                     "until %(limit)s.",
                     resource=resource.display_name,
-                    days=resource.horizon_days,
+                    days=days,
                     limit=self._format_local(limit, resource),
                 )
             )

@@ -83,6 +83,29 @@ class CaeTlDemo(models.AbstractModel):
         }
 
     @api.model
+    def _setup_partner_company(self, company_id):
+        """The partner structure of the demo network: a French company of
+        the database, with its chart of accounts (and so its settings of
+        internal invoices, see ``cae_base``)."""
+        company = self.env["res.company"].browse(company_id)
+        company.partner_id.write({"is_company": True, "lang": "fr_FR"})
+        self.env.ref("base.main_company").partner_id.is_company = True
+        self.env["account.chart.template"].try_loading(
+            "fr", company=company, install_demo=False
+        )
+
+    @api.model
+    def _setup_network(self, network_id, company_ids, place_ids):
+        """The companies as structures of the network, then its places."""
+        network = self.env["cae.tl.network"].browse(network_id)
+        companies = self.env["res.company"].browse(company_ids)
+        network.structure_ids = [
+            fields.Command.create({"partner_id": company.partner_id.id, "sequence": i})
+            for i, company in enumerate(companies)
+        ]
+        network.place_ids = [fields.Command.set(place_ids)]
+
+    @api.model
     def _run_last_month_billing(self, place_ids):
         env = self._company_env()
         last_month = fields.Date.context_today(self).replace(day=1) - relativedelta(

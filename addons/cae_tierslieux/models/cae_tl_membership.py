@@ -3,14 +3,19 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 
 class CaeTlMembership(models.Model):
-    """A person's membership of a place, under a plan, between two dates.
+    """A person's membership under a plan, between two dates.
 
-    Its hour credits are counted per calendar month (the month of each
-    booking's day): what a month's bookings did not use is lost.
+    The membership is taken in a *home place*, one of the plan's places: its
+    fee (the plan's price in that place) is billed by that place's monthly
+    billing. It opens every place where the plan is valid. Its hour credits
+    are counted per calendar month (the month of each booking's day), in
+    all the places together or per place as the plan says: what a month's
+    bookings did not use is lost.
     """
 
     _name = "cae.tl.membership"
@@ -36,8 +41,25 @@ class CaeTlMembership(models.Model):
         tracking=True,
     )
     place_id = fields.Many2one(
-        related="plan_id.place_id", store=True, index=True, precompute=True
+        comodel_name="cae.tl.place",
+        string="Home place",
+        compute="_compute_place_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        index=True,
+        tracking=True,
+        help="Place where the member subscribed, among the plan's places of "
+        "its company: its price applies and its billing bills the fee.",
     )
+    fee = fields.Monetary(
+        string="Monthly fee",
+        compute="_compute_fee",
+        store=True,
+        help="The plan's fee in the home place, excluding taxes.",
+    )
+    valid_place_ids = fields.Many2many(related="plan_id.valid_place_ids")
     company_id = fields.Many2one(
         related="plan_id.company_id", store=True, index=True, precompute=True
     )
@@ -70,6 +92,40 @@ class CaeTlMembership(models.Model):
         ),
     ]
 
+    @api.depends("plan_id")
+    def _compute_place_id(self):
+        for membership in self:
+            if membership.place_id not in membership.plan_id._get_valid_places():
+                membership.place_id = membership.plan_id.place_id
+
+    @api.depends("plan_id.fee", "plan_id.place_line_ids.fee", "place_id")
+    def _compute_fee(self):
+        for membership in self:
+            membership.fee = (
+                membership.plan_id._fee_at(membership.place_id)
+                if membership.plan_id
+                else 0.0
+            )
+
+    @api.constrains("place_id", "plan_id")
+    def _check_home_place(self):
+        for membership in self.sudo():
+            place, plan = membership.place_id, membership.plan_id
+            if (
+                place not in plan._get_valid_places()
+                or place.company_id != plan.company_id
+                or place.is_partner_listing
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The home place of a membership of %(plan)s is one of the "
+                        "plan's places run by %(company)s, not %(place)s.",
+                        plan=plan.name,
+                        company=plan.company_id.name,
+                        place=place.name,
+                    )
+                )
+
     @api.depends("partner_id", "plan_id")
     def _compute_display_name(self):
         for membership in self:
@@ -77,14 +133,24 @@ class CaeTlMembership(models.Model):
                 f"{membership.plan_id.name or ''} - {membership.partner_id.name or ''}"
             )
 
-    @api.depends("plan_id.credit_hours", "booking_ids.credit_hours")
+    @api.depends("plan_id.credit_hours", "booking_ids.credit_hours", "place_id")
     def _compute_credits(self):
+        """Hours of this month: of all the places, or of the home place for
+        credits per place."""
         today = fields.Date.context_today(self)
-        used = self._credits_used_in(today)
+        used = {}
+        for membership in self:
+            if membership.plan_id.credit_scope == "per_place":
+                used.update(
+                    membership._credits_used_in(today, place=membership.place_id)
+                )
+        shared = self.filtered(lambda m: m.plan_id.credit_scope != "per_place")
+        used.update(shared._credits_used_in(today))
         for membership in self:
             membership.credits_used = used.get(membership.id, 0.0)
+            hours = membership.plan_id._credit_hours_at(membership.place_id)
             membership.credits_left = (
-                max(membership.plan_id.credit_hours - membership.credits_used, 0.0)
+                max(hours - membership.credits_used, 0.0)
                 if membership.kind == "credits"
                 else 0.0
             )
@@ -112,24 +178,34 @@ class CaeTlMembership(models.Model):
     # Business
     # ------------------------------------------------------------------
     @api.model
-    def _find_for(self, partner, place, day, resource=None):
-        """Membership of ``partner`` at ``place`` on ``day``; with a
-        ``resource``, one whose plan covers it, a pass before credits."""
-        if not (partner and place and day):
-            return self.browse()
-        memberships = self.sudo().search(
+    def _current_for(self, partner, day):
+        """Memberships of ``partner`` running on ``day``, of every company
+        (sudo: a network pass of one structure opens the places of others)."""
+        return self.sudo().search(
             [
                 ("partner_id", "=", partner.id),
-                ("place_id", "=", place.id),
                 ("date_start", "<=", day),
                 "|",
                 ("date_end", "=", False),
                 ("date_end", ">=", day),
             ]
         )
+
+    @api.model
+    def _find_for(self, partner, place, day, resource=None):
+        """Membership of ``partner`` valid at ``place`` on ``day``; with a
+        ``resource``, one whose plan covers it, a pass before credits, the
+        place's own company's plans before the others'."""
+        if not (partner and place and day):
+            return self.browse()
+        memberships = self._current_for(partner, day).filtered(
+            lambda m: place in m.plan_id._get_valid_places()
+        )
         if resource is not None:
             memberships = memberships.filtered(lambda m: m.plan_id._covers(resource))
-            memberships = memberships.sorted(lambda m: m.kind != "pass")
+        memberships = memberships.sorted(
+            lambda m: (m.kind != "pass", m.company_id != place.company_id, m.id)
+        )
         return memberships[:1]
 
     def _lock_for_credits(self):
@@ -143,8 +219,9 @@ class CaeTlMembership(models.Model):
                 )
             )
 
-    def _credits_used_in(self, day, exclude=None):
-        """Hours of credits used in the month of ``day``, per membership id.
+    def _credits_used_in(self, day, exclude=None, place=None):
+        """Hours of credits used in the month of ``day``, per membership id
+        (in ``place`` only, if given).
 
         Cancelled bookings give their credits back, unless the cancellation
         was late and charged.
@@ -160,8 +237,13 @@ class CaeTlMembership(models.Model):
             ("state", "in", ("confirmed", "done")),
             ("late_cancel", "=", True),
         ]
-        if exclude:
-            domain.append(("id", "not in", exclude.ids))
+        if place:
+            domain.append(("place_id", "=", place.id))
+        exclude_ids = [
+            i for i in (exclude.ids if exclude else []) if isinstance(i, int)
+        ]
+        if exclude_ids:
+            domain.append(("id", "not in", exclude_ids))
         groups = (
             self.env["cae.tl.booking"]
             .sudo()
@@ -175,5 +257,9 @@ class CaeTlMembership(models.Model):
         self.ensure_one()
         if self.kind == "pass":
             return hours
-        used = self._credits_used_in(booking.date, exclude=booking).get(self.id, 0.0)
-        return max(min(hours, self.plan_id.credit_hours - used), 0.0)
+        place = booking.place_id if self.plan_id.credit_scope == "per_place" else None
+        used = self._credits_used_in(booking.date, exclude=booking, place=place)
+        available = self.plan_id._credit_hours_at(booking.place_id) - used.get(
+            self.id, 0.0
+        )
+        return max(min(hours, available), 0.0)

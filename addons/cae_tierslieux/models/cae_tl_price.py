@@ -109,8 +109,9 @@ class CaeTlPrice(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _find_rate(self, resource, category):
-        """Most specific line for ``resource`` and ``category``, if any."""
-        prices = self.search(
+        """Most specific line for ``resource`` and ``category``, if any
+        (sudo: a guest's booking is priced by the host's rate card)."""
+        prices = self.sudo().search(
             [
                 ("place_id", "=", resource.place_id.id),
                 ("user_category", "=", category),
@@ -153,6 +154,7 @@ class CaeTlPrice(models.Model):
             "membership_id": False,
             "credit_hours": 0.0,
             "amount": 0.0,
+            "network_amount": 0.0,
             "price_detail": False,
         }
         hours, details = booking.duration, []
@@ -182,7 +184,19 @@ class CaeTlPrice(models.Model):
             else:
                 details.append(self.env._("no price for this category"))
         values["price_detail"] = " + ".join(details)
+        if booking.network_id:
+            values["network_amount"] = self._network_amount(booking)
         return values
+
+    @api.model
+    def _network_amount(self, booking):
+        """What the host bills the guest's home structure: the whole booking
+        at the place's network rate (whatever the guest's credits)."""
+        rate = self._find_rate(booking.resource_id, "network")
+        combination = rate and rate._combination(booking.duration)
+        if not combination:
+            return 0.0
+        return booking.currency_id.round(combination.amount * booking.units)
 
     @api.model
     def _describe(self, combination, units):

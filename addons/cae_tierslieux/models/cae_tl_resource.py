@@ -7,6 +7,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.misc import format_date
 
 from . import timeline
 from .cae_tl_resource_type import EXCLUSIVE_KINDS, RESOURCE_KINDS
@@ -145,6 +146,12 @@ class CaeTlResource(models.Model):
         inverse_name="resource_id",
         string="Prices",
     )
+    calendar_feed_url = fields.Char(
+        string="Calendar address",
+        compute="_compute_calendar_feed_url",
+        groups="cae_tierslieux.group_cae_tl_user",
+        help="Read-only iCalendar feed of the bookings of the resource.",
+    )
 
     _sql_constraints = [
         ("capacity_positive", "CHECK(capacity > 0)", "Capacity must be positive."),
@@ -185,6 +192,12 @@ class CaeTlResource(models.Model):
                     f"cae_tierslieux.product_{resource.kind}",
                     raise_if_not_found=False,
                 )
+
+    def _compute_calendar_feed_url(self):
+        Feed = self.env["cae.tl.calendar.feed"]
+        for resource in self:
+            feed = Feed._for_target(resource=resource) if resource.id else Feed
+            resource.calendar_feed_url = feed._get_url() if feed else False
 
     @api.constrains("kind", "capacity")
     def _check_machine_capacity(self):
@@ -260,6 +273,29 @@ class CaeTlResource(models.Model):
                 )
 
     # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_create_calendar_feed(self):
+        """Give the resource a calendar address (facilitators)."""
+        self.env["cae.tl.calendar.feed"].check_access("create")
+        self.check_access("read")
+        for resource in self:
+            self.env["cae.tl.calendar.feed"]._for_target(resource=resource, create=True)
+        self.invalidate_recordset(["calendar_feed_url"])
+        return True
+
+    def action_revoke_calendar_feed(self):
+        """The address stops answering (facilitators)."""
+        self.env["cae.tl.calendar.feed"].check_access("write")
+        self.check_access("read")
+        for resource in self:
+            self.env["cae.tl.calendar.feed"]._for_target(
+                resource=resource
+            ).action_revoke()
+        self.invalidate_recordset(["calendar_feed_url"])
+        return True
+
+    # ------------------------------------------------------------------
     # Business
     # ------------------------------------------------------------------
     def _lock_for_booking(self):
@@ -287,6 +323,12 @@ class CaeTlResource(models.Model):
     def _to_local(self, utc_naive):
         """Naive local time of the place for a naive UTC datetime."""
         return pytz.utc.localize(utc_naive).astimezone(self._tz()).replace(tzinfo=None)
+
+    def _format_slot(self, moment):
+        """A start time as people read it: "mar. 3 déc. 09:00"."""
+        local = self._to_local(moment)
+        day = format_date(self.env, local.date(), date_format="EEE d MMM")
+        return f"{day} {local:%H:%M}"
 
     def _to_utc(self, local_naive):
         return (
@@ -339,12 +381,31 @@ class CaeTlResource(models.Model):
             busy[resource_id].append((busy_start, busy_stop, units))
         return busy
 
-    def _get_free_slots(self, date_from, date_to, duration, units=1, not_before=None):
+    def _horizon_for(self, partner, day):
+        """How many days ahead ``partner`` may book this resource: its own
+        horizon, shortened for the guests of a network if it says so."""
+        self.ensure_one()
+        access = partner and self.place_id._access_for(partner, day)
+        if access and access.is_guest and access.network.guest_horizon_days:
+            return min(self.horizon_days, access.network.guest_horizon_days)
+        return self.horizon_days
+
+    def _get_free_slots(
+        self,
+        date_from,
+        date_to,
+        duration,
+        units=1,
+        not_before=None,
+        horizon_days=None,
+    ):
         """Free start times (naive UTC) for a booking of ``duration`` hours.
 
         :param date_from: first local day searched (a date).
         :param date_to: last local day searched (a date, included).
         :param not_before: earliest start (naive UTC), e.g. now.
+        :param horizon_days: how far ahead one may book (default: the
+            resource's horizon).
 
         Costs a bounded number of queries whatever the number of bookings:
         the opening hours (two), then the bookings of the period (one).
@@ -353,7 +414,9 @@ class CaeTlResource(models.Model):
         local_start = datetime.combine(date_from, time.min)
         local_stop = datetime.combine(date_to + timedelta(days=1), time.min)
         start, stop = self._to_utc(local_start), self._to_utc(local_stop)
-        horizon = fields.Datetime.now() + timedelta(days=self.horizon_days)
+        horizon = fields.Datetime.now() + timedelta(
+            days=self.horizon_days if horizon_days is None else horizon_days
+        )
         stop = min(stop, horizon)
         if stop <= start:
             return []

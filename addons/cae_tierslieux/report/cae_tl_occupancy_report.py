@@ -21,6 +21,27 @@ class CaeTlOccupancyReport(models.Model):
     _name = "cae.tl.occupancy.report"
     _description = "Third-place occupancy"
     _auto = False
+    # Flushed before the view is read.
+    _depends = {
+        "cae.tl.booking": [
+            "resource_id",
+            "date",
+            "start",
+            "stop",
+            "units",
+            "state",
+            "exclusive",
+        ],
+        "cae.tl.resource": [
+            "place_id",
+            "type_id",
+            "kind",
+            "capacity",
+            "active",
+            "company_id",
+        ],
+        "cae.tl.place": ["calendar_id", "operator_id"],
+    }
     _order = "month desc, place_id, resource_id"
 
     month = fields.Date(readonly=True)
@@ -35,6 +56,9 @@ class CaeTlOccupancyReport(models.Model):
     )
     kind = fields.Selection(selection=RESOURCE_KINDS, readonly=True)
     company_id = fields.Many2one(comodel_name="res.company", readonly=True)
+    operator_id = fields.Many2one(
+        comodel_name="res.partner", string="Structure", readonly=True
+    )
     booked_hours = fields.Float(readonly=True, aggregator="sum")
     open_hours = fields.Float(readonly=True, aggregator="sum")
     occupancy_rate = fields.Float(
@@ -100,6 +124,7 @@ class CaeTlOccupancyReport(models.Model):
                    r.type_id,
                    r.kind,
                    r.company_id,
+                   p.operator_id,
                    COALESCE(bk.hours, 0) AS booked_hours,
                    oh.hours * cap.units AS open_hours,
                    CASE WHEN oh.hours > 0

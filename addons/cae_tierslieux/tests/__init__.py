@@ -11,3 +11,6 @@ from . import test_training
 from . import test_access
 from . import test_portal
 from . import test_ui
+from . import test_network
+from . import test_calendar_feed
+from . import test_bounds

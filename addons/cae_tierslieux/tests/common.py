@@ -173,3 +173,163 @@ class CaeTlCommon(CaeAccountingCommon):
         if confirm:
             booking.action_confirm()
         return booking
+
+
+class CaeTlNetworkCommon(CaeTlCommon):
+    """A network of two companies and a partner outside the database.
+
+    - Company A (the cooperative, French chart): the test place, with a
+      "network" rate of 5 €/h, 15 € the half-day, 25 € the day; Alice is
+      its entrepreneur; Dan, a contact of A, holds its network pass
+      (10 hours a month, shared, 30 € a month).
+    - Company B (a SCIC running places, French chart): the partner place,
+      open Monday to Friday 8:00-18:00, with 4 desks (network: 4 €/h, 12 €
+      the half-day, 20 € the day; public: 6 €/h) and a room (network:
+      10 €/h), both invoiced with B's 20 % VAT; Carla is B's entrepreneur.
+    - The partner fablab, outside the database, whose place A lists: desks
+      at 3 €/h for the network.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Chart = cls.env["account.chart.template"]
+        Chart.try_loading("fr", company=cls.company_b, install_demo=False)
+        cls.company_b.partner_id.is_company = True
+        cls.company.partner_id.is_company = True
+        cls.calendar_b = cls.calendar.copy(
+            {"name": "Partner hours", "company_id": cls.company_b.id}
+        )
+        cls.place_b_activity = cls.env["cae.activity"].create(
+            {
+                "name": "Partner place",
+                "kind": "cooperative",
+                "company_id": cls.company_b.id,
+            }
+        )
+        cls.place_b = cls.env["cae.tl.place"].create(
+            {
+                "name": "Partner place",
+                "company_id": cls.company_b.id,
+                "calendar_id": cls.calendar_b.id,
+                "activity_id": cls.place_b_activity.id,
+            }
+        )
+        Resource = cls.env["cae.tl.resource"]
+        cls.desks_b = Resource.create(
+            {
+                "name": "Partner desks",
+                "place_id": cls.place_b.id,
+                "type_id": cls.type_desk.id,
+                "capacity": 4,
+                "horizon_days": 30,
+            }
+        )
+        cls.room_b = Resource.create(
+            {
+                "name": "Partner room",
+                "place_id": cls.place_b.id,
+                "type_id": cls.type_room.id,
+                "capacity": 6,
+                "horizon_days": 30,
+            }
+        )
+        Price = cls.env["cae.tl.price"]
+        for vals in (
+            {"type_id": cls.type_desk.id, "price_hour": 4.0, "price_half_day": 12.0}
+            | {"price_day": 20.0, "user_category": "network"},
+            {"type_id": cls.type_desk.id, "price_hour": 6.0, "user_category": "public"},
+            {
+                "type_id": cls.type_room.id,
+                "price_hour": 10.0,
+                "user_category": "network",
+            },
+        ):
+            Price.create({"place_id": cls.place_b.id, **vals})
+        Price.create(
+            {
+                "place_id": cls.place.id,
+                "user_category": "network",
+                "price_hour": 5.0,
+                "price_half_day": 15.0,
+                "price_day": 25.0,
+            }
+        )
+        # B invoices with its 20 % VAT (A has the same purchase rate).
+        vat_b = cls.env["account.tax"].search(
+            [
+                ("company_id", "=", cls.company_b.id),
+                ("type_tax_use", "=", "sale"),
+                ("amount", "=", 20.0),
+                ("amount_type", "=", "percent"),
+                ("price_include", "=", False),
+            ],
+            limit=1,
+        )
+        (cls.desks_b.product_id | cls.room_b.product_id).write(
+            {"taxes_id": [Command.link(vat_b.id)]}
+        )
+        cls.vat_b = vat_b
+        cls.fablab = cls.env["res.partner"].create(
+            {"name": "Partner Fablab", "is_company": True}
+        )
+        cls.network = cls.env["cae.tl.network"].create(
+            {
+                "name": "Test network",
+                "structure_ids": [
+                    Command.create({"partner_id": cls.company.partner_id.id}),
+                    Command.create({"partner_id": cls.company_b.partner_id.id}),
+                    Command.create({"partner_id": cls.fablab.id}),
+                ],
+            }
+        )
+        cls.network.place_ids = cls.place | cls.place_b
+        cls.listing = cls.env["cae.tl.place"].create(
+            {
+                "name": "Listed fablab",
+                "company_id": cls.company.id,
+                "calendar_id": cls.calendar.id,
+                "operator_id": cls.fablab.id,
+                "network_ids": [Command.link(cls.network.id)],
+                "activity_id": cls.company.cae_cooperative_activity_id.id,
+            }
+        )
+        cls.listing_desks = Resource.create(
+            {
+                "name": "Fablab desks",
+                "place_id": cls.listing.id,
+                "type_id": cls.type_desk.id,
+                "capacity": 2,
+            }
+        )
+        Price.create(
+            {
+                "place_id": cls.listing.id,
+                "user_category": "network",
+                "price_hour": 3.0,
+            }
+        )
+        cls.network_pass = cls.env["cae.tl.membership.plan"].create(
+            {
+                "name": "Network pass",
+                "place_id": cls.place.id,
+                "scope": "network",
+                "network_id": cls.network.id,
+                "credit_hours": 10,
+                "fee": 30.0,
+            }
+        )
+        cls.dan = cls.env["res.partner"].create(
+            {"name": "Dan Member", "company_id": cls.company.id}
+        )
+        cls.dan_pass = cls.env["cae.tl.membership"].create(
+            {
+                "partner_id": cls.dan.id,
+                "plan_id": cls.network_pass.id,
+                "date_start": date(2026, 1, 1),
+            }
+        )
+        cls.carla = cls.carla_b
+        cls.passer_b = cls.env["res.partner"].create(
+            {"name": "Passer-by B", "company_id": cls.company_b.id}
+        )

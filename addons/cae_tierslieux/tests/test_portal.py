@@ -121,7 +121,7 @@ class TestPortal(HttpCase):
         # Another place's resource, another person's booking: not found.
         other = self.url_open(f"/my/tierslieux/resource/{self.other_room.id}")
         self.assertEqual(other.status_code, 404)
-        token = self._csrf(grid.text)
+        token = self._csrf(home.text)
         cancel = self.url_open(
             f"/my/tierslieux/booking/{self.others_booking.id}/cancel",
             data={"csrf_token": token},
@@ -140,15 +140,13 @@ class TestPortal(HttpCase):
 
     def test_rules_apply_on_the_portal(self):
         self.authenticate("tl_portal", "tl_portal")
-        grid = self.url_open(
-            f"/my/tierslieux/resource/{self.desks.id}?week={self.next_week}"
-        )
+        home = self.url_open("/my/tierslieux")
         # Beyond the 60-day horizon: refused with the reason, nothing booked.
         far = fields.Date.today() + timedelta(days=90)
         response = self.url_open(
             f"/my/tierslieux/resource/{self.desks.id}/book",
             data={
-                "csrf_token": self._csrf(grid.text),
+                "csrf_token": self._csrf(home.text),
                 "start": fields.Datetime.to_string(paris(far, 10)),
                 "duration": "60",
             },
@@ -170,3 +168,132 @@ class TestPortal(HttpCase):
         self.assertNotIn("o_cae_tl_resource_link", home.text)
         grid = self.url_open(f"/my/tierslieux/resource/{self.desks.id}")
         self.assertEqual(grid.status_code, 404)
+
+    # ------------------------------------------------------------------
+    # Absurd values from the browser: a message or the default, never a 500
+    # ------------------------------------------------------------------
+    def test_absurd_query_values(self):
+        self.authenticate("tl_portal", "tl_portal")
+        base = f"/my/tierslieux/resource/{self.desks.id}"
+        for week in ("9999-12-31", "0001-01-01", "-1", "abc", "10000-01-01"):
+            response = self.url_open(f"{base}?week={week}")
+            self.assertEqual(response.status_code, 200, week)
+            self.assertIn("o_cae_tl_notice", response.text, week)
+        for query in (
+            "duration=1000000000000",
+            "duration=-5",
+            "duration=abc",
+            "duration=" + "9" * 40,
+            "units=" + "9" * 30,
+            "units=-3",
+            "people=1e9",
+        ):
+            response = self.url_open(f"{base}?week={self.next_week}&{query}")
+            self.assertEqual(response.status_code, 200, query)
+            self.assertIn("o_cae_tl_slot", response.text, query)
+        for url in (
+            "/my/tierslieux/resource/99999999999999",
+            "/my/tierslieux/booking/99999999999999/cancel",
+            f"/my/tierslieux/resource/{self.desks.id}/confirm?start=garbage",
+        ):
+            response = self.url_open(url)
+            self.assertIn(response.status_code, (200, 404), url)
+            self.assertNotIn("Traceback", response.text)
+        for booked in ("99999999999999", "abc", "-1"):
+            self.assertEqual(
+                self.url_open(f"/my/tierslieux?booked={booked}").status_code, 200
+            )
+
+    def test_absurd_booking_requests(self):
+        self.authenticate("tl_portal", "tl_portal")
+        token = self._csrf(self.url_open("/my/tierslieux").text)
+        start = fields.Datetime.to_string(paris(self.next_week, 10))
+        for start_value, duration in (
+            ("9999-12-31 23:00:00", "60"),
+            ("0001-01-01 00:00:00", "60"),
+            ("garbage", "60"),
+            ("", "60"),
+            (start, "1000000000000"),
+            (start, "-60"),
+            (start, "61"),
+        ):
+            response = self.url_open(
+                f"/my/tierslieux/resource/{self.desks.id}/book",
+                data={"csrf_token": token, "start": start_value, "duration": duration},
+            )
+            self.assertEqual(response.status_code, 200, (start_value, duration))
+            self.assertIn("o_cae_tl_error", response.text, (start_value, duration))
+        self.assertFalse(
+            self.env["cae.tl.booking"].search(
+                [("partner_id", "=", self.member.partner_id.id)]
+            )
+        )
+
+    def test_price_shown_before_booking(self):
+        self.authenticate("tl_portal", "tl_portal")
+        start = fields.Datetime.to_string(paris(self.next_week, 10))
+        response = self.url_open(
+            f"/my/tierslieux/resource/{self.desks.id}/confirm"
+            f"?start={start}&duration=120"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_cae_tl_quote_amount", response.text)
+        # (In the browser's language: "2h on Portal card", "2h sur Portal card".)
+        self.assertIn("2h", response.text)
+        self.assertIn("Portal card", response.text, "covered by her credits")
+        self.assertFalse(
+            self.env["cae.tl.booking"].search(
+                [("partner_id", "=", self.member.partner_id.id)]
+            ),
+            "nothing booked before she confirms",
+        )
+        # A slot taken meanwhile: the reason, not a price.
+        taken = fields.Datetime.to_string(paris(self.next_week, 14))
+        self.others_booking.units = 4
+        response = self.url_open(
+            f"/my/tierslieux/resource/{self.desks.id}/confirm?start={taken}&duration=60"
+        )
+        self.assertIn("o_cae_tl_error", response.text)
+        self.assertNotIn("o_cae_tl_quote_amount", response.text)
+
+    def test_cancel_asks_first(self):
+        booking = self.env["cae.tl.booking"].create(
+            {
+                "resource_id": self.desks.id,
+                "partner_id": self.member.partner_id.id,
+                "start": paris(self.next_week, 9),
+                "stop": paris(self.next_week, 10),
+            }
+        )
+        booking.action_confirm()
+        self.authenticate("tl_portal", "tl_portal")
+        page = self.url_open(f"/my/tierslieux/booking/{booking.id}/cancel")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_cae_tl_cancel_free", page.text)
+        self.assertEqual(booking.state, "confirmed", "asking is not cancelling")
+        self.url_open(
+            f"/my/tierslieux/booking/{booking.id}/cancel",
+            data={"csrf_token": self._csrf(page.text)},
+        )
+        self.assertEqual(booking.state, "cancelled")
+
+    def test_other_members_ids(self):
+        """Every route of the module with another member's ids: 404."""
+        self.authenticate("tl_stranger", "tl_stranger")
+        token = self._csrf(self.url_open("/my/tierslieux").text)
+        booking = self.others_booking
+        start = fields.Datetime.to_string(paris(self.next_week, 10))
+        for url, data in (
+            (f"/my/tierslieux/resource/{self.desks.id}", None),
+            (f"/my/tierslieux/resource/{self.desks.id}/confirm?start={start}", None),
+            (
+                f"/my/tierslieux/resource/{self.desks.id}/book",
+                {"csrf_token": token, "start": start, "duration": "60"},
+            ),
+            (f"/my/tierslieux/booking/{booking.id}/cancel", None),
+            (f"/my/tierslieux/booking/{booking.id}/cancel", {"csrf_token": token}),
+            ("/my/tierslieux/calendar/other", {"csrf_token": token}),
+        ):
+            response = self.url_open(url, data=data)
+            self.assertEqual(response.status_code, 404, url)
+        self.assertEqual(booking.state, "confirmed")

@@ -21,7 +21,10 @@ class CaeTlBillingWizard(models.TransientModel):
         comodel_name="cae.tl.place",
         string="Places",
         required=True,
-        default=lambda self: self.env["cae.tl.place"].search([]),
+        domain="[('company_id', 'in', allowed_company_ids)]",
+        default=lambda self: self.env["cae.tl.place"].search(
+            [("company_id", "in", self.env.companies.ids)]
+        ),
     )
 
     def action_run(self):
