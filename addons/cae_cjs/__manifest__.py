@@ -23,6 +23,7 @@
         "data/cae_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/res_partner_data.xml",
+        "data/res_company_data.xml",
         "views/cae_cjs_project_views.xml",
         "views/cae_cjs_participant_views.xml",
         "views/cae_cjs_contract_views.xml",
