@@ -198,7 +198,9 @@ class ChartScenarioCommon(TransactionCase):
         cls.bill = cls._post_document("in_invoice", 400.0, "2026-03-18")
         cls.payment = cls._register_payment(cls.invoice, 500.0, "2026-03-20")
         cls.sheet = cls._post_expense_claim(cls.claim_total, "2026-03-22")
-        cls.contribution_run = cls.env["cae.contribution.run"]._run_period(cls.company, *MARCH)
+        cls.contribution_run = cls.env["cae.contribution.run"]._run_period(
+            cls.company, *MARCH
+        )
 
     def _values(self, **kwargs):
         return self.activity._get_indicator_values(**kwargs)[self.activity.id]
