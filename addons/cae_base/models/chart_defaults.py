@@ -14,11 +14,15 @@ The sources of every prefix and account are in readme/CONFIGURE.md
 templates, ``addons/l10n_*/data/template/account.account-*.csv``.
 """
 
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+
 CHART_FAMILIES = {
     # family: name shown in warnings and documentation
-    "fr": "French PCG (l10n_fr_account)",
-    "be": "Belgian PCMN (l10n_be)",
-    "ca_2023": "Canadian chart (l10n_ca)",
+    "fr": _lt("the French PCG (l10n_fr_account)"),
+    "be": _lt("the Belgian PCMN (l10n_be)"),
+    "ca_2023": _lt("the Canadian chart (l10n_ca)"),
 }
 
 

@@ -328,17 +328,22 @@ class ResCompany(models.Model):
                         "%(company)s has no balance indicator.", company=self.name
                     )
                 ]
+            # str() here, in this method: the lazy names take the language
+            # of its self.env.
+            known = []
+            for name in CHART_FAMILIES.values():
+                known.append(str(name))
             return [
                 self.env._(
-                    "The chart of accounts %(chart)s of %(company)s has no "
-                    "default balance grid in the suite (it has one for the "
-                    "%(known)s): no grid was created rather than a wrong one, "
-                    "since account prefixes mean other things in other charts. "
-                    "Create the indicators with the account prefixes of your "
-                    "chart in Cooperative > Configuration > Balance indicators.",
+                    "The chart of accounts “%(chart)s” of %(company)s has no "
+                    "default balance grid: the suite has one for %(known)s. "
+                    "No grid was created rather than a wrong one, since an "
+                    "account prefix means something else in another chart: "
+                    "create the indicators with the prefixes of your chart "
+                    "(Cooperative > Configuration > Balance indicators).",
                     chart=self.root_id.chart_template,
                     company=self.name,
-                    known=", ".join(CHART_FAMILIES.values()),
+                    known=", ".join(known),
                 )
             ]
         empty = Indicator._get_leaves_without_account(self)

@@ -332,6 +332,9 @@ class TestOtherChart(ChartScenarioCommon):
         self.assertFalse(grid)
         self.assertFalse(self.company._cae_chart_family())
         self.assertIn("has no default balance grid", self.company.cae_chart_warning)
+        french = self.company.with_context(lang="fr_FR")._cae_get_chart_warnings()
+        self.assertIn("pas de grille de trésorerie par défaut", french[0])
+        self.assertIn("le PCMN belge (l10n_be)", french[0])
         self.assertFalse(self.company.cae_contribution_expense_account_id)
 
     def test_contribution_refused_with_the_reason(self):
