@@ -189,6 +189,9 @@ class CaeBelgiumDemo(models.AbstractModel):
         )
         if not l10n_be:
             return  # Odoo's Belgian chart is not installed: no Belgian demo.
+        # The cooperative speaks French: records named by the code (the pay
+        # structure, the contribution rule) are named in French.
+        self = self.with_context(lang="fr_FR")
         company = self._create_company()
         # _load rather than try_loading, which warns while modules install.
         self.env["account.chart.template"]._load("be_comp", company, False)
@@ -223,14 +226,16 @@ class CaeBelgiumDemo(models.AbstractModel):
                 "lang": "fr_FR",
             }
         )
-        company = self.env["res.company"].create(
-            {
-                "name": partner.name,
-                "partner_id": partner.id,
-                "country_id": belgium.id,
-                "currency_id": self.env.ref("base.EUR").id,
-            }
-        )
+        vals = {
+            "name": partner.name,
+            "partner_id": partner.id,
+            "country_id": belgium.id,
+            "currency_id": self.env.ref("base.EUR").id,
+        }
+        if "iap_enrich_auto_done" in self.env["res.company"]._fields:
+            # partner_autocomplete would look the demo domain up online.
+            vals["iap_enrich_auto_done"] = True
+        company = self.env["res.company"].create(vals)
         self.env["ir.model.data"].create(
             {
                 "module": "cae_base",
