@@ -15,11 +15,11 @@ How it works:
 2. A PostgreSQL server is started (and installed from Debian's packages when
    absent) and a superuser role is created for the current system user.
 3. ``requirements.txt`` is installed with pip, once per content of the file.
-4. The slow part, installing Odoo's own modules (accounting with the French
-   chart, expenses, payroll, events...), is done once into a *template*
-   database whose name carries a digest of the module list. Demo and test
-   databases are copies of it (``createdb -T`` plus the filestore), on which
-   only the ``cae_*`` modules are installed or updated.
+4. The slow part, installing Odoo's own modules (accounting with the French,
+   Belgian and Canadian charts, expenses, payroll, events...), is done once
+   into a *template* database whose name carries a digest of the module
+   list. Demo and test databases are copies of it (``createdb -T`` plus the
+   filestore), on which only the ``cae_*`` modules are installed or updated.
 """
 
 import argparse
@@ -42,12 +42,17 @@ STATE_DIR = Path(
     or Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "cae-suite"
 )
 # Odoo modules installed in every database next to the cae_* ones: the French
-# chart of accounts, and the optional modules our add-ons integrate with when
-# present (sale orders, queued jobs), so that those integrations are tested.
+# chart of accounts (the main company's), the Belgian and Canadian charts
+# (the grids, accounts and demo companies of the other rule sets; each adds
+# a demo company of Odoo on its chart), and the optional modules our add-ons
+# integrate with when present (sale orders, queued jobs), so that those
+# integrations are tested.
 EXTRA_MODULES = [
     "account",
     "event",
     "hr_expense",
+    "l10n_be",
+    "l10n_ca",
     "l10n_fr_account",
     "mail",
     "payroll_account",
@@ -461,6 +466,8 @@ def cmd_demo(args):
             "entrepreneur (portal)": "lea / lea",
             "youth project facilitator": "manon / manon",
             "CJS local committee": "gerard / gerard",
+            "Belgian business cooperative, staff": "nathalie / nathalie",
+            "Belgian candidate entrepreneur (portal)": "elise / elise",
         },
         indent=2,
         ensure_ascii=False,

@@ -4,7 +4,7 @@
     "name": "CAE - Base",
     "summary": "Business and employment cooperatives: entrepreneurs, activities "
     "as analytic accounts, the entrepreneur path and its legal deadlines",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
@@ -70,6 +70,7 @@
         "demo/cae_entrepreneur_demo.xml",
         "demo/cae_balance_demo.xml",
         "demo/cae_invoicing_demo.xml",
+        "demo/cae_belgium_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

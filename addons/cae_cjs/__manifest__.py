@@ -4,7 +4,7 @@
     "name": "CAE - Youth service cooperatives and Flashcoops",
     "summary": "Youth service cooperatives (CJS) and Flashcoop projects hosted by "
     "the cooperative: participants, contracts, hours, result and its sharing",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
@@ -23,6 +23,7 @@
         "data/cae_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/res_partner_data.xml",
+        "data/res_company_data.xml",
         "views/cae_cjs_project_views.xml",
         "views/cae_cjs_participant_views.xml",
         "views/cae_cjs_contract_views.xml",

@@ -5,6 +5,7 @@ from . import cae_stage_label_mixin
 from . import cae_rule_set
 from . import cae_balance_indicator
 from . import cae_balance_demo
+from . import cae_belgium_demo
 from . import res_company
 from . import res_config_settings
 from . import cae_trade

@@ -1,56 +1,63 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The accounts and settings of the suite, per chart of accounts.
+
+Each chart the suite knows (see ``chart_defaults.CHART_FAMILIES``) gets,
+when it is loaded on a company, the few accounts no chart has (expense
+claims owed to entrepreneurs, the contribution between activities) and the
+company settings pointing to them and to accounts of the chart itself. The
+same data fills in what existing companies miss at installation
+(``res.company._cae_install_balance``). Sources: readme/CONFIGURE.md.
+"""
+
+import logging
+from copy import deepcopy
+
 from odoo import models
 
 from odoo.addons.account.models.chart_template import template
+
+from .chart_defaults import CHART_ACCOUNTS, CHART_SETTINGS
+
+_logger = logging.getLogger(__name__)
 
 
 class AccountChartTemplate(models.AbstractModel):
     _inherit = "account.chart.template"
 
+    def _cae_company_template(self, family):
+        return {self.env.company.id: dict(CHART_SETTINGS[family])}
+
+    # French PCG (l10n_fr_account)
     @template("fr", "account.account")
     def _get_fr_account_account_cae(self):
-        # What the cooperative owes entrepreneurs for their expense claims:
-        # under 425 for the "expense claims to pay" indicator of the French
-        # grid, payable so that the claims can be paid like bills.
-        return {
-            "cae_pcg_4251": {
-                "name": "Personnel - Notes de frais à payer",
-                "name@en_US": "Staff - Expense claims to pay",
-                "code": "425100",
-                "account_type": "liability_payable",
-                "non_trade": True,
-                "reconcile": True,
-            },
-            # The contribution only moves money between activities: both
-            # accounts net to zero for the company, not for each activity.
-            "cae_pcg_6589": {
-                "name": "Contribution coopérative des activités",
-                "name@en_US": "Cooperative contribution of the activities",
-                "code": "658900",
-                "account_type": "expense",
-            },
-            "cae_pcg_7589": {
-                "name": "Contribution coopérative reçue des activités",
-                "name@en_US": "Cooperative contribution received from the activities",
-                "code": "758900",
-                "account_type": "income_other",
-            },
-        }
+        return deepcopy(CHART_ACCOUNTS["fr"])
 
     @template("fr", "res.company")
     def _get_fr_res_company_cae(self):
-        return {
-            self.env.company.id: {
-                "cae_expense_claim_account_id": "cae_pcg_4251",
-                "cae_contribution_journal_id": "general",
-                "cae_contribution_expense_account_id": "cae_pcg_6589",
-                "cae_contribution_income_account_id": "cae_pcg_7589",
-                "cae_contribution_transfer_account_id": "pcg_58_account",
-                # Internal invoices between activities: the accounts of the
-                # tiers-lieux internal charges.
-                "cae_internal_journal_id": "general",
-                "cae_internal_expense_account_id": "pcg_6132",
-                "cae_internal_income_account_id": "pcg_7083",
-            },
-        }
+        return self._cae_company_template("fr")
+
+    # Belgian PCMN (l10n_be: be_comp and be_asso inherit from be)
+    @template("be", "account.account")
+    def _get_be_account_account_cae(self):
+        return deepcopy(CHART_ACCOUNTS["be"])
+
+    @template("be", "res.company")
+    def _get_be_res_company_cae(self):
+        return self._cae_company_template("be")
+
+    # Canadian chart (l10n_ca)
+    @template("ca_2023", "account.account")
+    def _get_ca_2023_account_account_cae(self):
+        return deepcopy(CHART_ACCOUNTS["ca_2023"])
+
+    @template("ca_2023", "res.company")
+    def _get_ca_2023_res_company_cae(self):
+        return self._cae_company_template("ca_2023")
+
+    def _post_load_data(self, template_code, company, template_data):
+        res = super()._post_load_data(template_code, company, template_data)
+        company = company or self.env.company
+        if not company.parent_id:
+            company._cae_setup_chart_defaults()
+        return res

@@ -10,11 +10,13 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
+from .chart_defaults import GRID_PREFIXES
 from .indicator_grid import (
     CycleError,
     IndicatorDef,
     IndicatorGrid,
     PrefixError,
+    code_matches,
     parse_prefixes,
 )
 
@@ -35,27 +37,25 @@ BALANCE_TYPES = [
 SIGN_FACTOR = {"debit": 1, "credit": -1}
 CODE_FORMAT = re.compile(r"^[a-z][a-z0-9_]*$")
 
-# The French grid of DESIGN.md §3 (autonomie/enDI): positions are
-# Σ(debit − credit) at the end date, so cash is positive and what the
-# activity owes (suppliers, taxes, salaries, expense claims) negative.
+# The grid of DESIGN.md §3 (autonomie/enDI): positions are Σ(debit − credit)
+# at the end date, so cash is positive and what the activity owes
+# (suppliers, taxes, salaries, expense claims) negative. The account prefixes
+# of the leaves depend on the chart (chart_defaults.GRID_PREFIXES).
 DEFAULT_INDICATORS = [
     {
         "code": "cash",
         "name": _lt("Cash today"),
         "kind": "accounts",
-        "account_prefixes": "5",
     },
     {
         "code": "taxes_due",
         "name": _lt("Taxes and contributions due"),
         "kind": "accounts",
-        "account_prefixes": "42,43,44,-421,-425",
     },
     {
         "code": "suppliers",
         "name": _lt("Suppliers to pay"),
         "kind": "accounts",
-        "account_prefixes": "40",
     },
     {
         "code": "reference_treasury",
@@ -67,19 +67,16 @@ DEFAULT_INDICATORS = [
         "code": "salaries_to_pay",
         "name": _lt("Salaries to pay"),
         "kind": "accounts",
-        "account_prefixes": "421",
     },
     {
         "code": "customers",
         "name": _lt("Customers to collect"),
         "kind": "accounts",
-        "account_prefixes": "41",
     },
     {
         "code": "expense_claims",
         "name": _lt("Expense claims to pay"),
         "kind": "accounts",
-        "account_prefixes": "425",
     },
     {
         "code": "future_treasury",
@@ -96,7 +93,6 @@ DEFAULT_INDICATORS = [
         "code": "turnover",
         "name": _lt("Turnover excl. VAT"),
         "kind": "accounts",
-        "account_prefixes": "70",
         "sign": "credit",
         "balance_type": "movement",
     },
@@ -104,7 +100,6 @@ DEFAULT_INDICATORS = [
         "code": "resold_purchases",
         "name": _lt("Purchases re-invoiced"),
         "kind": "accounts",
-        "account_prefixes": "604,607",
         "balance_type": "movement",
         "description": _lt(
             "Purchases sold on to customers (services bought, goods for resale): "
@@ -115,7 +110,6 @@ DEFAULT_INDICATORS = [
         "code": "result",
         "name": _lt("Result"),
         "kind": "accounts",
-        "account_prefixes": "6,7",
         "sign": "credit",
         "balance_type": "movement",
     },
@@ -180,6 +174,12 @@ class CaeBalanceIndicator(models.Model):
         "date; movements (turnover, result) only those of the period.",
     )
     description = fields.Text(translate=True)
+    account_count = fields.Integer(
+        string="Accounts",
+        compute="_compute_account_count",
+        help="Accounts of the company's chart that the prefixes select: an "
+        "indicator that selects none always shows zero.",
+    )
 
     _sql_constraints = [
         (
@@ -188,6 +188,21 @@ class CaeBalanceIndicator(models.Model):
             "An indicator code must be unique per company.",
         ),
     ]
+
+    @api.depends("kind", "account_prefixes", "company_id")
+    def _compute_account_count(self):
+        self.account_count = 0
+        leaves = self.filtered(lambda i: i.kind == "accounts" and i.account_prefixes)
+        for company, indicators in leaves.grouped("company_id").items():
+            codes = self._account_codes(company).values()
+            for indicator in indicators:
+                try:
+                    included, excluded = parse_prefixes(indicator.account_prefixes)
+                except PrefixError:
+                    continue
+                indicator.account_count = sum(
+                    1 for code in codes if code_matches(code, included, excluded)
+                )
 
     # ------------------------------------------------------------------
     # Constraints
@@ -251,9 +266,21 @@ class CaeBalanceIndicator(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _prepare_default_indicators(self, company):
-        """Values of the French default grid missing in ``company``."""
+        """Values of the default grid of ``company``'s chart (none if unknown)."""
+        prefixes = GRID_PREFIXES.get(company._cae_chart_family())
+        if not prefixes:
+            return []
         return [
-            dict(values, company_id=company.id, sequence=10 * (index + 1))
+            dict(
+                values,
+                company_id=company.id,
+                sequence=10 * (index + 1),
+                **(
+                    {"account_prefixes": prefixes[values["code"]]}
+                    if values["kind"] == "accounts"
+                    else {}
+                ),
+            )
             for index, values in enumerate(DEFAULT_INDICATORS)
         ]
 
@@ -261,7 +288,10 @@ class CaeBalanceIndicator(models.Model):
     def _create_default_indicators(self, companies=None):
         """Create the default grid of every company that has no indicator.
 
-        Names are stored in English and in every installed language.
+        The grid of the company's chart of accounts (French, Belgian or
+        Canadian); companies on another chart, or without one yet, get none
+        (``res.company._cae_get_chart_warnings`` says why). Names are stored
+        in English and in every installed language.
         """
         companies = companies or self.env["res.company"].search([])
         existing = self.with_context(active_test=False)._read_group(
@@ -305,6 +335,26 @@ class CaeBalanceIndicator(models.Model):
                 created |= indicator
         return created
 
+    @api.model
+    def _replace_french_defaults(self, companies):
+        """Give companies on the Belgian or Canadian chart their own prefixes
+        where their grid still has the French defaults untouched (grids made
+        before the grids per chart read the Belgian 40 customers as
+        suppliers)."""
+        french = GRID_PREFIXES["fr"]
+        for company in companies:
+            prefixes = GRID_PREFIXES.get(company._cae_chart_family())
+            if not prefixes or prefixes == french:
+                continue
+            leaves = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search([("company_id", "=", company.id), ("kind", "=", "accounts")])
+            )
+            if {leaf.code: leaf.account_prefixes for leaf in leaves} == french:
+                for leaf in leaves:
+                    leaf.account_prefixes = prefixes[leaf.code]
+
     # ------------------------------------------------------------------
     # Computation
     # ------------------------------------------------------------------
@@ -337,6 +387,16 @@ class CaeBalanceIndicator(models.Model):
             Account._check_company_domain(company), ["code"]
         )
         return {account.id: account.code for account in accounts}
+
+    @api.model
+    def _get_leaves_without_account(self, company):
+        """Active leaf indicators of ``company`` selecting no account."""
+        leaves = (
+            self.sudo()
+            .with_context(active_test=True)
+            .search([("company_id", "=", company.id), ("kind", "=", "accounts")])
+        )
+        return leaves.filtered(lambda indicator: not indicator.account_count)
 
     @api.model
     def _prepare_grid_query(self, company, codes=None):

@@ -15,6 +15,7 @@ class ResConfigSettings(models.TransientModel):
         readonly=False,
         domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
     )
+    cae_chart_warning = fields.Text(related="company_id.cae_chart_warning")
     cae_expense_claim_account_id = fields.Many2one(
         related="company_id.cae_expense_claim_account_id",
         readonly=False,

@@ -69,10 +69,23 @@ class TestBalanceIndicator(CaeBalanceCommon):
         return move
 
     def test_default_grid_of_every_company(self):
+        """The grid comes with the chart of accounts, whenever it is loaded."""
         self.assertEqual(self._grid().mapped("code"), DEFAULT_CODES)
-        self.assertEqual(self._grid(self.company_b).mapped("code"), DEFAULT_CODES)
-        new = self.env["res.company"].create({"name": "CAE created later"})
+        # Company B has no chart yet: no accounts, no grid.
+        self.assertFalse(self._grid(self.company_b))
+        self.assertIn("has no chart of accounts yet", self.company_b.cae_chart_warning)
+        new = self.env["res.company"].create(
+            {"name": "CAE created later", "country_id": self.env.ref("base.fr").id}
+        )
+        self.assertFalse(self._grid(new))
+        self.env["account.chart.template"].try_loading(
+            "fr", company=new, install_demo=False
+        )
         self.assertEqual(self._grid(new).mapped("code"), DEFAULT_CODES)
+        self.assertEqual(
+            self._grid(new).filtered(lambda i: i.code == "customers").account_prefixes,
+            "41",
+        )
         reference = self._grid().filtered(lambda i: i.code == "reference_treasury")
         self.assertEqual(
             reference.operand_ids.mapped("code"), ["cash", "taxes_due", "suppliers"]

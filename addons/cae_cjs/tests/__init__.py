@@ -9,3 +9,4 @@ from . import test_contract
 from . import test_event_sale
 from . import test_closing
 from . import test_ui
+from . import test_quebec

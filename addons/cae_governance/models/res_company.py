@@ -3,21 +3,57 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Company field -> account of the French chart (l10n_fr_account) used when the
-# field is left empty. The flow of a subscription in the French PCG: the
-# associate owes the subscribed capital (4561 / 1011), a call makes part of it
-# due (4562 / 4561 and 1011 / 1012), a payment settles it (bank / 4562 and
-# 1012 / 1013); a withdrawal makes capital a debt to the associate (1013 /
-# 4567), less the losses charged to the shares (119).
+# Company field -> account of the chart (template xmlid) used when the field
+# is left empty, per chart family (cae_base chart_defaults); another chart
+# gets none and the user sets them.
+# French PCG (l10n_fr_account): the associate owes the subscribed capital
+# (4561 / 1011), a call makes part of it due (4562 / 4561 and 1011 / 1012), a
+# payment settles it (bank / 4562 and 1012 / 1013); a withdrawal makes
+# capital a debt to the associate (1013 / 4567), less the losses charged to
+# the shares (119).
+# Belgian PCMN (l10n_be, be_comp): a cooperative (SC) has no capital since
+# the Code des sociétés et des associations but an "apport", unavailable by
+# default (CNC opinion 2020/13): 1119 apport indisponible, autres, holds the
+# three stages; the uncalled part is its contra account 101 (non appelé) and
+# the called part due 410 (capital ou apport appelé, non versé); a
+# withdrawal is owed on 489 autres dettes diverses, losses to 141 perte
+# reportée, releases deducted from pay from 455 rémunérations.
+# Canadian chart (l10n_ca): members' shares (parts sociales of the Loi sur
+# les coopératives, RLRQ c. C-67.2) on 314000 other shares, owed by members
+# on 113310 due from shareholders, repaid through 222100 amounts owing to
+# shareholders, losses to 321000 retained earnings, releases deducted from
+# pay from 221203 wages payable.
 CAPITAL_ACCOUNT_DEFAULTS = {
-    "cae_capital_uncalled_account_id": "pcg_1011",
-    "cae_capital_called_account_id": "pcg_1012",
-    "cae_capital_paid_account_id": "pcg_1013",
-    "cae_associate_subscribed_account_id": "pcg_45615",
-    "cae_associate_called_account_id": "pcg_45625",
-    "cae_associate_reimburse_account_id": "pcg_4567",
-    "cae_capital_loss_account_id": "pcg_119",
-    "cae_salary_deduction_account_id": "pcg_421",
+    "fr": {
+        "cae_capital_uncalled_account_id": "pcg_1011",
+        "cae_capital_called_account_id": "pcg_1012",
+        "cae_capital_paid_account_id": "pcg_1013",
+        "cae_associate_subscribed_account_id": "pcg_45615",
+        "cae_associate_called_account_id": "pcg_45625",
+        "cae_associate_reimburse_account_id": "pcg_4567",
+        "cae_capital_loss_account_id": "pcg_119",
+        "cae_salary_deduction_account_id": "pcg_421",
+    },
+    "be": {
+        "cae_capital_uncalled_account_id": "a1119",
+        "cae_capital_called_account_id": "a1119",
+        "cae_capital_paid_account_id": "a1119",
+        "cae_associate_subscribed_account_id": "a101",
+        "cae_associate_called_account_id": "a410",
+        "cae_associate_reimburse_account_id": "a489",
+        "cae_capital_loss_account_id": "a141",
+        "cae_salary_deduction_account_id": "a455",
+    },
+    "ca_2023": {
+        "cae_capital_uncalled_account_id": "l10n_ca_314000",
+        "cae_capital_called_account_id": "l10n_ca_314000",
+        "cae_capital_paid_account_id": "l10n_ca_314000",
+        "cae_associate_subscribed_account_id": "l10n_ca_113310",
+        "cae_associate_called_account_id": "l10n_ca_113310",
+        "cae_associate_reimburse_account_id": "l10n_ca_222100",
+        "cae_capital_loss_account_id": "l10n_ca_321000",
+        "cae_salary_deduction_account_id": "l10n_ca_221203",
+    },
 }
 # Assembly types of data/cae_assembly_type_data.xml (those of the main
 # company), copied for every other company.
@@ -134,14 +170,17 @@ class ResCompany(models.Model):
         return journal
 
     def _get_cae_capital_account(self, field_name):
-        """The account of ``field_name``, else the French chart's default."""
+        """The account of ``field_name``, else the default of the chart."""
         self.ensure_one()
         account = self[field_name]
-        if not account:
+        xmlid = CAPITAL_ACCOUNT_DEFAULTS.get(self._cae_chart_family(), {}).get(
+            field_name
+        )
+        if not account and xmlid:
             account = (
                 self.env["account.chart.template"]
                 .with_company(self)
-                .ref(CAPITAL_ACCOUNT_DEFAULTS[field_name], raise_if_not_found=False)
+                .ref(xmlid, raise_if_not_found=False)
             ) or self.env["account.account"]
         if not account:
             raise UserError(

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .chart_accounts import FRENCH_EQUIVALENTS
+
 # Rules of the CESA structure, in the order of the payslip.
 CESA_RULE_XMLIDS = (
     "cae_payroll.rule_base",
@@ -155,15 +157,25 @@ class ResCompany(models.Model):
         )
 
     def _cae_payroll_account(self, template_xmlid, prefix):
-        """The company's account of the French chart, else the first of a prefix."""
+        """The company's account of the French chart, else the first of a prefix.
+
+        On another chart the suite knows, the equivalent account of that
+        chart (``chart_accounts.FRENCH_EQUIVALENTS``); on a chart it does not
+        know, none.
+        """
         self.ensure_one()
+        family = self._cae_chart_family()
+        if family != "fr":
+            template_xmlid = FRENCH_EQUIVALENTS.get(family, {}).get(template_xmlid)
+            if not template_xmlid:
+                return self.env["account.account"]
         account = (
             self.env["account.chart.template"]
             .with_company(self)
             .ref(template_xmlid, raise_if_not_found=False)
         )
-        if account:
-            return account
+        if account or family != "fr":
+            return account or self.env["account.account"]
         return (
             self.env["account.account"]
             .with_company(self)

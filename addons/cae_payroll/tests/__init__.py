@@ -7,3 +7,4 @@ from . import test_reports
 from . import test_simulation
 from . import test_portal
 from . import test_funding
+from . import test_chart_accounts
