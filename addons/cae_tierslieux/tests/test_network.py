@@ -418,7 +418,10 @@ class TestNetworkBilling(CaeTlNetworkCommon):
         billed = {
             (host.name, home.name): amount
             for host, home, amount in Report._read_group(
-                [("is_guest", "=", True)],
+                [
+                    ("is_guest", "=", True),
+                    ("place_id", "in", (self.place | self.place_b | self.listing).ids),
+                ],
                 ["host_partner_id", "home_partner_id"],
                 ["billed_amount:sum"],
             )
