@@ -14,6 +14,7 @@ from . import cae_contribution_rule
 from . import cae_contribution_run
 from . import cae_contribution_line
 from . import cae_entrepreneur
+from . import cae_entrepreneur_path
 from . import cae_entrepreneur_balance
 from . import cae_entrepreneur_rules
 from . import cae_path_step
