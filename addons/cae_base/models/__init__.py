@@ -18,6 +18,8 @@ from . import cae_entrepreneur_path
 from . import cae_entrepreneur_balance
 from . import cae_entrepreneur_rules
 from . import cae_path_step
+from . import cae_path_renewal
+from . import cae_prior_contract
 from . import cae_followup
 from . import account_analytic_account
 from . import account_chart_template

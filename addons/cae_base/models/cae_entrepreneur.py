@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from .cae_path_step import CONTRACT_STAGES
 
@@ -424,19 +425,23 @@ class CaeEntrepreneur(models.Model):
         entrepreneurs.flush_recordset(["deadline_alert", "followup_alert"])
         entrepreneurs.filtered("deadline_alert")._schedule_alert_activity(
             "cae_base.mail_activity_type_associate_deadline",
-            lambda e: self.env._(
-                "Associate deadline on %(date)s", date=e.associate_deadline
+            lambda e: e.env._(
+                "Associate deadline on %(date)s",
+                date=format_date(e.env, e.associate_deadline),
             ),
         )
         entrepreneurs.filtered("followup_alert")._schedule_alert_activity(
             "cae_base.mail_activity_type_followup_missing",
-            lambda e: self.env._(
+            lambda e: e.env._(
                 "%(count)s follow-up meeting(s) this year", count=e.followup_count
             ),
         )
 
     def _schedule_alert_activity(self, activity_type_xmlid, summary):
-        """One open activity per entrepreneur and alert, for their advisor."""
+        """One open activity per entrepreneur and alert, for their advisor.
+
+        ``summary(entrepreneur)`` is called in the advisor's language.
+        """
         activity_type = self.env.ref(activity_type_xmlid)
         existing = self.env["mail.activity"].search(
             [
@@ -447,17 +452,19 @@ class CaeEntrepreneur(models.Model):
         )
         already = set(existing.mapped("res_id"))
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
-            [
+        vals_list = []
+        for entrepreneur in self:
+            if entrepreneur.id in already:
+                continue
+            user = entrepreneur.advisor_id or self.env.user
+            vals_list.append(
                 {
                     "res_model_id": model_id,
                     "res_id": entrepreneur.id,
                     "activity_type_id": activity_type.id,
-                    "summary": summary(entrepreneur),
-                    "user_id": (entrepreneur.advisor_id or self.env.user).id,
+                    "summary": summary(entrepreneur.with_context(lang=user.lang)),
+                    "user_id": user.id,
                     "date_deadline": fields.Date.context_today(self),
                 }
-                for entrepreneur in self
-                if entrepreneur.id not in already
-            ]
-        )
+            )
+        self.env["mail.activity"].create(vals_list)
