@@ -15,6 +15,7 @@ from . import test_balance_documents
 from . import test_contribution_calc
 from . import test_contribution_rule
 from . import test_contribution_run
+from . import test_contribution_concurrency
 from . import test_balance_reports
 from . import test_portal
 from . import test_ui
