@@ -19,6 +19,7 @@ from . import test_contribution_concurrency
 from . import test_balance_reports
 from . import test_portal
 from . import test_ui
+from . import test_contribution_ui
 from . import test_invoice_submission
 from . import test_invoice_access
 from . import test_internal_invoice
