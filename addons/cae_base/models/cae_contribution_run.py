@@ -150,16 +150,23 @@ class CaeContributionRun(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("date_from", "date_to")
+    @api.depends("date_from", "date_to", "company_id")
     def _compute_name(self):
+        # In the company's language ("Contribution mars 2026"): the name is
+        # stored, and shown in entries, messages and errors.
         for run in self:
             if not (run.date_from and run.date_to):
                 run.name = False
                 continue
-            period = run.date_from.strftime("%Y-%m")
-            if run.date_to.strftime("%Y-%m") != period:
-                period = f"{period} → {run.date_to:%Y-%m}"
-            run.name = self.env._("Contribution %(period)s", period=period)
+            env = run.with_context(lang=run.company_id.partner_id.lang).env
+            period = format_date(env, run.date_from, date_format="MMMM y")
+            if (run.date_from.year, run.date_from.month) != (
+                run.date_to.year,
+                run.date_to.month,
+            ):
+                end = format_date(env, run.date_to, date_format="MMMM y")
+                period = f"{period} → {end}"
+            run.name = env._("Contribution %(period)s", period=period)
 
     @api.depends("line_ids.amount")
     def _compute_amount_total(self):

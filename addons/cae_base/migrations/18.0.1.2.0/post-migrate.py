@@ -19,6 +19,11 @@ def migrate(cr, version):
     for fname in ("associate_deadline", "associate_deadline_met", "deadline_alert"):
         env.add_to_compute(entrepreneurs._fields[fname], entrepreneurs)
     entrepreneurs.flush_recordset()
+    # Contribution runs are named after their months in the company's
+    # language ("Contribution mars 2026"), no longer "Contribution 2026-03".
+    runs = env["cae.contribution.run"].search([])
+    env.add_to_compute(runs._fields["name"], runs)
+    runs.flush_recordset()
     if not old:
         return
     rule_sets = (
