@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, timedelta
 
+from odoo import http
 from odoo.tests import HttpCase, tagged
 
 from .common import CaeBalanceCommon
@@ -9,6 +10,13 @@ from .common import CaeBalanceCommon
 
 @tagged("post_install", "-at_install")
 class TestContributionUi(CaeBalanceCommon, HttpCase):
+    def setUp(self):
+        super().setUp()
+        # Read the add-ons' manifests once, before the browser's parallel
+        # requests: CPython 3.11.7 may fail to parse them in several threads
+        # at once ("AST constructor recursion depth mismatch").
+        http.root.statics  # noqa: B018
+
     def test_accountant_posts_the_month(self):
         """The accountant, in French: New, Compute, the figures, Post."""
         self.accountant.write({"lang": "fr_FR", "tz": "Europe/Paris"})

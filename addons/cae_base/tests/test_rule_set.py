@@ -87,6 +87,41 @@ class TestRuleSet(CaeCommon):
         )
         self.assertEqual(self.alice.stage, "cesa")
 
+    def test_belgian_candidate_contract_renewed_within_18_months(self):
+        """Belgium keeps its own rule: no longest term nor count of renewals,
+        18 months in all, renewals included."""
+        self.company.cae_rule_set_id = self.belgium
+        self.alice._do_transition(
+            "cape", date(2025, 3, 1), cape_date_end=date(2025, 8, 31)
+        )
+        step = self.alice._sorted_steps()[-1]
+        Renewal = self.env["cae.path.renewal"]
+        # No longest term: nothing proposed, the date is given.
+        self.assertFalse(Renewal.new({"step_id": step.id}).date_end)
+        Renewal.create({"step_id": step.id, "date_end": date(2026, 2, 28)})
+        Renewal.create({"step_id": step.id, "date_end": date(2026, 8, 31)})
+        with self.assertRaisesText(ValidationError, "lasts at most 18 months"):
+            Renewal.create({"step_id": step.id, "date_end": date(2026, 9, 30)})
+        self.assertEqual(self.alice.cape_date_end, date(2026, 8, 31))
+        self._cesa_without_deadline(date(2026, 9, 1), trial_period_months=9)
+
+    def test_quebec_pilot_sets_no_figure(self):
+        """Québec: no statutory test contract, deadline nor trial maximum."""
+        self.company.cae_rule_set_id = self.quebec
+        self.alice._do_transition("cape", date(2025, 3, 1))
+        self.assertFalse(self.alice.cape_date_end)
+        self.assertFalse(self.alice.test_contract_deadline)
+        with self.assertRaisesText(UserError, "no end date"):
+            self.alice.action_renew_test_contract()
+        self._cesa_without_deadline(date(2027, 9, 1), trial_period_months=12)
+        # The CESA ended the open-ended support agreement the day before.
+        self.assertEqual(self.alice.cape_date_end, date(2027, 8, 31))
+
+    def _cesa_without_deadline(self, when, **values):
+        self.alice._do_transition("cesa", when, **values)
+        self.assertEqual(self.alice.stage, "cesa")
+        self.assertFalse(self.alice.associate_deadline)
+
     def test_french_cape_may_last_longer_than_18_months(self):
         """Renewed: 12 months, then up to 12 more (Code de commerce L127-2)."""
         self.alice._do_transition("cape", date(2025, 3, 1))

@@ -4,11 +4,19 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
+    def setUp(self):
+        super().setUp()
+        # Read the add-ons' manifests once, before the browser's parallel
+        # requests: CPython 3.11.7 may fail to parse them in several threads
+        # at once ("AST constructor recursion depth mismatch").
+        http.root.statics  # noqa: B018
+
     def test_entrepreneur_path_tour(self):
         """An advisor, in French: candidate → CAPE → CESA on the same day, a
         follow-up meeting, then the entrepreneurs near their deadline."""
