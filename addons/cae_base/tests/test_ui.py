@@ -15,7 +15,7 @@ class TestUi(HttpCase):
         # Read the add-ons' manifests once, before the browser's parallel
         # requests: CPython 3.11.7 may fail to parse them in several threads
         # at once ("AST constructor recursion depth mismatch").
-        http.root.statics  # noqa: B018
+        self.assertTrue(http.root.statics)
 
     def test_entrepreneur_path_tour(self):
         """An advisor, in French: candidate → CAPE → CESA on the same day, a
