@@ -15,9 +15,12 @@ from . import cae_contribution_rule
 from . import cae_contribution_run
 from . import cae_contribution_line
 from . import cae_entrepreneur
+from . import cae_entrepreneur_path
 from . import cae_entrepreneur_balance
 from . import cae_entrepreneur_rules
 from . import cae_path_step
+from . import cae_path_renewal
+from . import cae_prior_contract
 from . import cae_followup
 from . import account_analytic_account
 from . import account_chart_template

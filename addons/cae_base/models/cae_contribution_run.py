@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from .contribution_calc import ActivityFigures, RuleTerms, compute_contribution
 
@@ -101,6 +101,10 @@ class CaeContributionRun(models.Model):
         check_company=True,
     )
     reversal_reason = fields.Text(readonly=True, copy=False)
+    period_not_over = fields.Boolean(
+        compute="_compute_period_not_over",
+        help="The period ends today or later: it cannot be posted yet.",
+    )
     unposted_document_count = fields.Integer(
         compute="_compute_unposted_document_count",
         help="Documents of the activities dated in the period and still in "
@@ -112,9 +116,24 @@ class CaeContributionRun(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _default_period(self):
-        first_of_month = fields.Date.context_today(self).replace(day=1)
-        date_to = first_of_month - timedelta(days=1)
-        return date_to.replace(day=1), date_to
+        """The first month of the current company not posted yet.
+
+        Last month when nothing is posted; else, from the first posted run
+        on, the first month no posted run covers (a month left out, or the
+        one after the last posted). One query.
+        """
+        today = fields.Date.context_today(self)
+        last_month = today.replace(day=1) - relativedelta(months=1)
+        posted = self.sudo().search_fetch(
+            [("company_id", "=", self.env.company.id), ("state", "=", "posted")],
+            ["date_from", "date_to"],
+            order="date_from",
+        )
+        month = posted[:1].date_from or last_month
+        covered = [(run.date_from, run.date_to) for run in posted]
+        while any(start <= month <= end for start, end in covered):
+            month += relativedelta(months=1)
+        return month, month + relativedelta(day=31)
 
     def init(self):
         # Concurrency guard: two posted runs of the same period cannot exist
@@ -131,22 +150,40 @@ class CaeContributionRun(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("date_from", "date_to")
+    @api.depends("date_from", "date_to", "company_id")
     def _compute_name(self):
+        # In the company's language ("Contribution mars 2026"): the name is
+        # stored, and shown in entries, messages and errors.
         for run in self:
             if not (run.date_from and run.date_to):
                 run.name = False
                 continue
-            period = run.date_from.strftime("%Y-%m")
-            if run.date_to.strftime("%Y-%m") != period:
-                period = f"{period} → {run.date_to:%Y-%m}"
-            run.name = self.env._("Contribution %(period)s", period=period)
+            env = run.with_context(lang=run.company_id.partner_id.lang).env
+            period = format_date(env, run.date_from, date_format="MMMM y")
+            if (run.date_from.year, run.date_from.month) != (
+                run.date_to.year,
+                run.date_to.month,
+            ):
+                end = format_date(env, run.date_to, date_format="MMMM y")
+                period = f"{period} → {end}"
+            run.name = env._("Contribution %(period)s", period=period)
 
     @api.depends("line_ids.amount")
     def _compute_amount_total(self):
         for run in self:
+            # A new run in a form without the company field (single-company
+            # users) has no currency yet: the current company's.
+            currency = run.currency_id or self.env.company.currency_id
             run.line_count = len(run.line_ids)
-            run.amount_total = run.currency_id.round(sum(run.line_ids.mapped("amount")))
+            run.amount_total = currency.round(sum(run.line_ids.mapped("amount")))
+
+    @api.depends("date_to", "state")
+    def _compute_period_not_over(self):
+        today = fields.Date.context_today(self)
+        for run in self:
+            run.period_not_over = bool(
+                run.state == "draft" and run.date_to and run.date_to >= today
+            )
 
     @api.depends("date_from", "date_to", "company_id", "state")
     def _compute_unposted_document_count(self):
@@ -168,8 +205,8 @@ class CaeContributionRun(models.Model):
                         "A contribution run covers whole months: from the first "
                         "day of a month to the last day of a month (%(start)s → "
                         "%(end)s given).",
-                        start=run.date_from,
-                        end=run.date_to,
+                        start=format_date(self.env, run.date_from),
+                        end=format_date(self.env, run.date_to),
                     )
                 )
             if run.date_to < run.date_from:
@@ -191,10 +228,16 @@ class CaeContributionRun(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_compute(self):
-        """Preview: (re)compute the lines of draft runs, nothing posted."""
+        """Preview: (re)compute the lines of draft runs, nothing posted.
+
+        Refused for a period already posted: the posted run shows what was
+        posted, a new computation of the same month would not (documents
+        posted since, yearly fee already charged).
+        """
         for run in self:
             run._check_is_draft()
             run.company_id._cae_check_contribution_setup()
+            run._check_not_posted_yet()
             vals_list = run._prepare_line_vals()
             run.line_ids.unlink()
             self.env["cae.contribution.line"].create(vals_list)
@@ -256,7 +299,8 @@ class CaeContributionRun(models.Model):
         A company whose period cannot be posted (documents to post, missing
         settings) keeps a draft run that says why in its chatter.
         """
-        date_from, date_to = self._default_period()
+        date_to = fields.Date.context_today(self).replace(day=1) - timedelta(days=1)
+        date_from = date_to.replace(day=1)
         companies = self.env["cae.contribution.rule"].sudo().search([]).company_id
         for company in companies:
             run = self.with_company(company)
@@ -301,12 +345,9 @@ class CaeContributionRun(models.Model):
             )
         )
 
-    def _check_can_post(self):
-        """Everything that can refuse the run, before anything is written."""
+    def _check_not_posted_yet(self):
+        """Refuse a run whose period overlaps a posted run."""
         self.ensure_one()
-        _ = self.env._
-        self._check_is_draft()
-        self.company_id._cae_check_contribution_setup()
         self.flush_model()
         overlapping = self.search(
             [
@@ -320,12 +361,29 @@ class CaeContributionRun(models.Model):
         )
         if overlapping:
             raise UserError(
-                _(
+                self.env._(
                     "The contribution of this period is already posted: "
                     "%(run)s. Reverse it first to run the period again.",
                     run=overlapping.display_name,
                 )
             )
+
+    def _check_can_post(self):
+        """Everything that can refuse the run, before anything is written."""
+        self.ensure_one()
+        _ = self.env._
+        self._check_is_draft()
+        self.company_id._cae_check_contribution_setup()
+        if self.date_to >= fields.Date.context_today(self):
+            raise UserError(
+                _(
+                    "%(run)s cannot be posted before its period is over: "
+                    "documents may still come until %(end)s.",
+                    run=self.display_name,
+                    end=format_date(self.env, self.date_to),
+                )
+            )
+        self._check_not_posted_yet()
         documents = self._unposted_documents()
         if documents:
             names = [d.display_name for d in documents[:SHOWN_DOCUMENTS]]
@@ -443,7 +501,11 @@ class CaeContributionRun(models.Model):
         )
         self.message_post(
             body=Markup("<p>%s</p>")
-            % self.env._("Reversed on %(date)s: %(reason)s", date=date, reason=reason)
+            % self.env._(
+                "Reversed on %(date)s: %(reason)s",
+                date=format_date(self.env, date),
+                reason=reason,
+            )
         )
 
     # ------------------------------------------------------------------
@@ -525,25 +587,31 @@ class CaeContributionRun(models.Model):
             activities.filtered(lambda a: rules[a].base == "invoice")
         )
         deductions = self._deductions_by_activity(activities, rules)
-        return {
-            activity.id: ActivityFigures(
+        result = {}
+        for activity in activities:
+            amounts = invoiced.get(activity.id, ())
+            result[activity.id] = ActivityFigures(
                 turnover=values[activity.id]["turnover"],
                 resold_purchases=values[activity.id]["resold_purchases"],
-                invoiced=invoiced.get(activity.id, (0.0, 0))[0],
-                invoice_count=invoiced.get(activity.id, (0.0, 0))[1],
+                invoiced=sum(amounts),
+                invoice_count=len(amounts),
                 deduction=deductions.get(activity.id, 0.0),
+                invoice_amounts=amounts,
             )
-            for activity in activities
-        }
+        return result
 
     def _invoiced_by_activity(self, activities):
-        """``{activity_id: (untaxed amount, count)}`` of posted invoices."""
+        """``{activity_id: (untaxed amount of each posted invoice, ...)}``.
+
+        Refunds count negative (signed amounts, company currency). One query
+        for all the activities: a "% of each invoice" rule rounds each one.
+        """
         if not activities:
             return {}
-        groups = (
+        moves = (
             self.env["account.move"]
             .sudo()
-            ._read_group(
+            .search_fetch(
                 [
                     ("cae_activity_id", "in", activities.ids),
                     ("state", "=", "posted"),
@@ -551,11 +619,14 @@ class CaeContributionRun(models.Model):
                     ("invoice_date", ">=", self.date_from),
                     ("invoice_date", "<=", self.date_to),
                 ],
-                ["cae_activity_id"],
-                ["amount_untaxed_signed:sum", "__count"],
+                ["cae_activity_id", "amount_untaxed_signed"],
+                order="invoice_date, id",
             )
         )
-        return {activity.id: (amount, count) for activity, amount, count in groups}
+        result = defaultdict(tuple)
+        for move in moves:
+            result[move.cae_activity_id.id] += (move.amount_untaxed_signed,)
+        return dict(result)
 
     def _deductions_by_activity(self, activities, rules):
         """``{activity_id: Σ(debit − credit)}`` of the deductible expenses.

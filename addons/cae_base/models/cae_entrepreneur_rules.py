@@ -5,7 +5,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import float_compare
+from odoo.tools import float_compare, format_date
 
 
 class CaeEntrepreneur(models.Model):
@@ -84,20 +84,35 @@ class CaeEntrepreneur(models.Model):
         "cape_date_start",
         "company_id.cae_rule_set_id.test_contract_name",
         "company_id.cae_rule_set_id.test_contract_max_months",
+        "company_id.cae_rule_set_id.test_contract_term_months",
+        "company_id.cae_rule_set_id.test_contract_renewals_max",
     )
     def _compute_test_contract(self):
+        """Latest end of the first test contract, renewals included: the
+        maximum in total, or each term renewed as often as allowed (France:
+        12 months renewable twice, 36 months in all)."""
         RuleSet = self.env["cae.rule.set"]
         for company, entrepreneurs in self.grouped("company_id").items():
             label = RuleSet._test_contract_label(company)
-            max_months = RuleSet._figure_getter("test_contract_max", company)
+            total_at = RuleSet._figure_getter("test_contract_max", company)
+            term_at = RuleSet._figure_getter("test_contract_term", company)
+            renewals_at = RuleSet._figure_getter("test_contract_renewals", company)
             for entrepreneur in entrepreneurs:
                 start = entrepreneur.cape_date_start
-                months = max_months(start) if start else None
                 entrepreneur.test_contract_name = label
+                if not start:
+                    entrepreneur.test_contract_deadline = False
+                    continue
+                total, term = total_at(start), term_at(start)
+                renewals = renewals_at(start)
+                ends = []
+                if total:
+                    ends.append(start + relativedelta(months=int(total)))
+                if term and renewals is not None:
+                    months = int(term) * (1 + int(renewals))
+                    ends.append(start + relativedelta(months=months))
                 entrepreneur.test_contract_deadline = (
-                    start + relativedelta(months=int(months)) - timedelta(days=1)
-                    if months
-                    else False
+                    min(ends) - timedelta(days=1) if ends else False
                 )
 
     @api.depends("activity_id", "company_id.cae_rule_set_id")
@@ -214,11 +229,11 @@ class CaeEntrepreneur(models.Model):
             return
         due._schedule_alert_activity(
             "cae_base.mail_activity_type_partner_invitation",
-            lambda e: self.env._(
+            lambda e: e.env._(
                 "Invite %(name)s to become a partner (in the cooperative since "
                 "%(date)s)",
                 name=e.name,
-                date=e.first_contract_date,
+                date=format_date(e.env, e.first_contract_date),
             ),
         )
         due.write({"partner_invitation_date": today})

@@ -1,7 +1,8 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 # The entrepreneur path, in its forward order.
 STAGES = [
@@ -22,6 +23,12 @@ class CaePathStep(models.Model):
     Steps are written by :meth:`cae.entrepreneur._do_transition`, which checks
     the rules of the path (no CESA before the CAPE ends, an exit reason, a
     reason to go back...). The current stage is the latest step.
+
+    A CAPE step is also the contract: ``date_end`` is its last day, planned
+    when it is signed, moved by each renewal (``renewal_ids``) and brought
+    forward when the entrepreneur leaves the stage earlier. The terms
+    (first contract and renewals) and the CESA's trial period are checked
+    against the rules of the cooperative whenever they change.
     """
 
     _name = "cae.path.step"
@@ -45,8 +52,18 @@ class CaePathStep(models.Model):
     date_start = fields.Date(string="Start", required=True)
     date_end = fields.Date(
         string="End",
-        help="For a CAPE, the end of the support contract; otherwise the day "
-        "before the next stage.",
+        help="For a CAPE, the last day of the support contract (planned when "
+        "signed, moved by its renewals); otherwise the day before the next "
+        "stage.",
+    )
+    renewal_ids = fields.One2many(
+        comodel_name="cae.path.renewal",
+        inverse_name="step_id",
+        string="Renewals",
+    )
+    renewal_count = fields.Integer(
+        string="Renewals done",
+        compute="_compute_renewal_count",
     )
     trial_period_months = fields.Integer(
         string="Trial period (months)",
@@ -60,6 +77,11 @@ class CaePathStep(models.Model):
         help="This step moved the entrepreneur back in the path.",
     )
 
+    @api.depends("renewal_ids")
+    def _compute_renewal_count(self):
+        for step in self:
+            step.renewal_count = len(step.renewal_ids)
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for step in self:
@@ -70,10 +92,19 @@ class CaePathStep(models.Model):
                         "before it starts (%(start)s).",
                         stage=step._stage_label(),
                         name=step.entrepreneur_id.name,
-                        end=step.date_end,
-                        start=step.date_start,
+                        end=format_date(self.env, step.date_end),
+                        start=format_date(self.env, step.date_start),
                     )
                 )
+
+    @api.constrains("stage", "date_start", "date_end", "renewal_ids")
+    def _check_test_contract_terms(self):
+        for step in self.filtered(lambda s: s.stage == "cape"):
+            step.entrepreneur_id._check_test_contract(
+                step.date_start,
+                step.date_end,
+                [(r.date_start, r.date_end) for r in step.renewal_ids],
+            )
 
     @api.constrains("stage", "exit_reason_id")
     def _check_exit_reason(self):
@@ -89,33 +120,36 @@ class CaePathStep(models.Model):
     @api.constrains("stage", "trial_period_months", "date_start")
     def _check_trial_period(self):
         for step in self.filtered(lambda s: s.stage == "cesa"):
-            step._check_trial_period_months(
-                step.trial_period_months, step.date_start, step.company_id
+            entrepreneur = step.entrepreneur_id
+            entrepreneur._check_trial_period(
+                step.date_start,
+                step.trial_period_months,
+                entrepreneur._contract_periods(),
             )
 
-    @api.model
-    def _check_trial_period_months(self, months, date, company):
-        # The company's rules (French law by default); none: no maximum.
-        maximum = self.env["cae.rule.set"]._figure_getter("trial_period_max", company)(
-            date
-        )
-        if months < 0:
-            raise ValidationError(
-                self.env._(
-                    "The trial period of a CESA cannot be negative (%(months)s "
-                    "months).",
-                    months=months,
+    def _check_can_renew(self):
+        """Only the current test contract, with an end, can be renewed."""
+        RuleSet = self.env["cae.rule.set"]
+        for step in self:
+            entrepreneur = step.entrepreneur_id
+            contract = RuleSet._test_contract_label(entrepreneur.company_id)
+            if step.stage != "cape" or entrepreneur._sorted_steps()[-1:] != step:
+                raise UserError(
+                    self.env._(
+                        "Only the current %(contract)s of %(name)s can be renewed.",
+                        contract=contract,
+                        name=entrepreneur.name,
+                    )
                 )
-            )
-        if maximum is not None and months > maximum:
-            raise ValidationError(
-                self.env._(
-                    "The trial period of a CESA lasts at most %(max)s months "
-                    "(L7332-1); %(months)s months were given.",
-                    max=int(maximum),
-                    months=months,
+            if not step.date_end:
+                raise UserError(
+                    self.env._(
+                        "The %(contract)s of %(name)s has no end date: there is "
+                        "nothing to renew.",
+                        contract=contract,
+                        name=entrepreneur.name,
+                    )
                 )
-            )
 
     def _stage_label(self):
         self.ensure_one()

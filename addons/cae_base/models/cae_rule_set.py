@@ -8,13 +8,24 @@ from .cae_contribution_rule import BASE_SELECTION
 # The durations and counts of the path a rule set may fix. Each one is a
 # number on the set or, when that number is empty, a pointer to a dated
 # legal parameter; a company without rule set reads the parameter of the
-# last column, as cae_base always did (French law).
+# last column (French law), none if the column is empty.
 # figure: (value field, parameter field, parameter code without rule set)
 PATH_FIGURES = {
+    "test_contract_term": (
+        "test_contract_term_months",
+        "test_contract_term_parameter_id",
+        "cae_cape_term_max_months",
+    ),
+    "test_contract_renewals": (
+        "test_contract_renewals_max",
+        "test_contract_renewals_parameter_id",
+        "cae_cape_renewals_max",
+    ),
+    # French law sets no total: 12 months renewable twice (L127-2).
     "test_contract_max": (
         "test_contract_max_months",
         "test_contract_max_parameter_id",
-        "cae_cape_max_months",
+        None,
     ),
     "associate_deadline": (
         "associate_deadline_months",
@@ -89,24 +100,46 @@ class CaeRuleSet(models.Model):
         "'CAPE' (France: CAPE, Code de commerce L127-1; Belgium: candidate "
         "entrepreneur, décret SAACE of 18 July 2008).",
     )
+    test_contract_term_months = fields.Integer(
+        string="Longest term of a test contract (months)",
+        tracking=True,
+        help="Longest duration of the contract as signed and of each of its "
+        "renewals. Empty: the parameter below; neither: no maximum.",
+    )
+    test_contract_term_parameter_id = fields.Many2one(
+        comodel_name="cae.parameter",
+        string="Longest term (legal parameter)",
+        help="France: 12 months (Code de commerce L127-2).",
+    )
+    test_contract_renewals_max = fields.Integer(
+        string="Renewals of a test contract",
+        tracking=True,
+        help="How many times the test contract may be renewed. Empty: the "
+        "parameter below; neither: no limit.",
+    )
+    test_contract_renewals_parameter_id = fields.Many2one(
+        comodel_name="cae.parameter",
+        string="Renewals (legal parameter)",
+        help="France: renewable twice (Code de commerce L127-2).",
+    )
     test_contract_max_months = fields.Integer(
         string="Maximum test contract (months)",
         tracking=True,
-        help="Longest test contract, renewals included (Belgium: 18 months). "
-        "Empty: the parameter below.",
+        help="Longest test contract in total, renewals included (Belgium: 18 "
+        "months). Empty: the parameter below; neither: no total maximum.",
     )
     test_contract_max_parameter_id = fields.Many2one(
         comodel_name="cae.parameter",
         string="Maximum test contract (legal parameter)",
-        help="Dated parameter used when no number is set (France: 12 months "
-        "renewable twice, Code de commerce L127-2 and décret 2005-505).",
+        help="Dated parameter used when no number is set.",
     )
     test_contract_counts_in_deadline = fields.Boolean(
-        string="Test contract counts in the associate deadline",
+        string="Earlier contracts shorten the deadlines",
         default=True,
-        help="France: time under a CAPE counts in the 3 years to become an "
-        "associate (L7331-3). Unticked: the deadline runs from the first "
-        "employment contract.",
+        help="France: the duration of the CAPE or of any other contract "
+        "concluded before the CESA is deducted from the 3 years to become an "
+        "associate (L7331-3) and from the 8 months of trial period "
+        "(L7332-1). Unticked: both run from the CESA in full.",
     )
 
     # Becoming an associate
@@ -118,8 +151,10 @@ class CaeRuleSet(models.Model):
     associate_deadline_parameter_id = fields.Many2one(
         comodel_name="cae.parameter",
         string="Associate deadline (legal parameter)",
-        help="France: 36 months from the first CAPE or CESA signature "
-        "(Code du travail L7331-3).",
+        help="France: 36 months from the conclusion of the CESA, less the "
+        "duration of the CAPE or of any other contract concluded before "
+        "between the parties (Code du travail L7331-3). None during a CAPE "
+        "alone.",
     )
     deadline_alert_months = fields.Integer(
         string="Alert before the deadline (months)",
@@ -146,7 +181,9 @@ class CaeRuleSet(models.Model):
     trial_period_max_parameter_id = fields.Many2one(
         comodel_name="cae.parameter",
         string="Maximum trial period (legal parameter)",
-        help="France: 8 months, renewal included (Code du travail L7332-1).",
+        help="France: 8 months, renewal included, less the duration of the "
+        "CAPE or of any other contract concluded before (Code du travail "
+        "L7332-1).",
     )
     followups_min_per_year = fields.Integer(
         string="Minimum follow-up meetings per year",
@@ -195,6 +232,8 @@ class CaeRuleSet(models.Model):
     # Constraints
     # ------------------------------------------------------------------
     @api.constrains(
+        "test_contract_term_months",
+        "test_contract_renewals_max",
         "test_contract_max_months",
         "associate_deadline_months",
         "deadline_alert_months",
@@ -212,6 +251,8 @@ class CaeRuleSet(models.Model):
             negative = [
                 rule_set._fields[fname].get_description(self.env)["string"]
                 for fname in (
+                    "test_contract_term_months",
+                    "test_contract_renewals_max",
                     "test_contract_max_months",
                     "associate_deadline_months",
                     "deadline_alert_months",
@@ -336,7 +377,11 @@ class CaeRuleSet(models.Model):
         Parameter = self.env["cae.parameter"]
         rule_set = company.sudo().cae_rule_set_id
         if not rule_set:
-            parameter = Parameter.sudo().search([("code", "=", code)], limit=1)
+            parameter = (
+                Parameter.sudo().search([("code", "=", code)], limit=1)
+                if code
+                else Parameter
+            )
         elif rule_set[value_field]:
             value = rule_set[value_field]
             return lambda date: value
@@ -346,6 +391,15 @@ class CaeRuleSet(models.Model):
             return lambda date: None
         values = parameter._dated_values(company)
         return lambda date: Parameter._value_at(values, date) if date else None
+
+    @api.model
+    def _earlier_contracts_count(self, company):
+        """Whether earlier contracts shorten the deadlines of ``company``.
+
+        True without rule set (French law, L7331-3 and L7332-1).
+        """
+        rule_set = company.sudo().cae_rule_set_id
+        return not rule_set or rule_set.test_contract_counts_in_deadline
 
     @api.model
     def _test_contract_label(self, company):

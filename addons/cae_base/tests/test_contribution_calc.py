@@ -48,9 +48,9 @@ class TestContributionCalc(unittest.TestCase):
             ),
             (RuleTerms("fixed", 0.0, fixed_amount=150.0, months=3), 450.0, "3 × 150"),
             (
-                RuleTerms("fixed", 0.0, fixed_amount=150.0, months=3, amount_max=400.0),
-                400.0,
-                "capped at 400",
+                RuleTerms("fixed", 0.0, fixed_amount=150.0, months=3, amount_max=140.0),
+                420.0,
+                "capped at 3 × 140",
             ),
         ]
         plain = self.figures._replace(deduction=0.0)
@@ -86,6 +86,35 @@ class TestContributionCalc(unittest.TestCase):
                     ActivityFigures(turnover=turnover), terms, round_amount=cents
                 )
                 self.assertEqual((result.amount, result.limit), (expected, limit))
+
+    def test_per_invoice(self):
+        """Rounded invoice by invoice; a refund is a negative invoice; the
+        deductible expenses take their own rounded share back."""
+        terms = RuleTerms("invoice", 6.5)
+        for amounts, deduction, expected in (
+            ((100.1, 100.1, 100.1), 0.0, 19.53),
+            ((100.1, 100.1, -100.1), 0.0, 6.51),
+            ((100.1,), 0.1, 6.5),
+            ((-100.1,), 0.0, 0.0),
+        ):
+            figures = ActivityFigures(
+                invoiced=sum(amounts),
+                invoice_count=len(amounts),
+                invoice_amounts=amounts,
+                deduction=deduction,
+            )
+            with self.subTest(amounts=amounts, deduction=deduction):
+                result = compute_contribution(figures, terms, round_amount=cents)
+                self.assertEqual(result.amount, expected)
+
+    def test_minimum_and_maximum_per_month(self):
+        terms = RuleTerms("turnover", 10.0, months=3, amount_min=50.0, amount_max=100.0)
+        for turnover, expected in ((1000.0, 150.0), (2000.0, 200.0), (5000.0, 300.0)):
+            with self.subTest(turnover=turnover):
+                result = compute_contribution(
+                    ActivityFigures(turnover=turnover), terms, round_amount=cents
+                )
+                self.assertEqual(result.amount, expected)
 
     def test_rounding_once(self):
         """8.5 % of 100.05 is 8.50425: rounded once, not per step."""

@@ -6,6 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form
 
 from .common import CaeBalanceCommon
 
@@ -171,13 +172,45 @@ class TestContributionRun(CaeBalanceCommon):
         self.assertEqual(self._amounts(april), {self.alice_act: 65.0})
 
     def test_fixed_amount_over_a_quarter(self):
-        self._rule(base="fixed", fixed_amount=150.0, amount_max=400.0)
+        self._rule(base="fixed", fixed_amount=150.0, amount_max=140.0)
         self._rule(base="fixed", fixed_amount=20.0, activity_id=self.bob_act.id)
         run = self._run((date(2026, 1, 1), date(2026, 3, 31)))
-        # Everyone owes it, even dormant Carla: 3 × 150 capped at 400.
+        # Everyone owes it, even dormant Carla: 3 × 150 capped at 3 × 140.
         self.assertEqual(
             self._amounts(run),
-            {self.alice_act: 400.0, self.bob_act: 60.0, self.carla_act: 400.0},
+            {self.alice_act: 420.0, self.bob_act: 60.0, self.carla_act: 420.0},
+        )
+
+    def test_per_invoice_rounding(self):
+        """6.5 % of each of three invoices of 100.10 €: 6.51 each, 19.53 in
+        all; 6.5 % of their total (300.30 €) would be 19.52."""
+        self._rule(base="invoice", rate=6.5)
+        for day in ("2026-04-02", "2026-04-09", "2026-04-16"):
+            self._post_document(self.bob_act, "out_invoice", 100.10, date=day)
+        self._post_document(self.alice_act, "out_refund", 100.10, date="2026-04-20")
+        run = self._run(APRIL)
+        # A refund takes its own rounded share back, never below zero.
+        self.assertEqual(self._amounts(run), {self.bob_act: 19.53})
+        self.assertRecordValues(
+            run.line_ids,
+            [
+                {
+                    "activity_id": self.bob_act.id,
+                    "gross_base": 300.3,
+                    "invoice_count": 3,
+                    "proportional_amount": 19.53,
+                    "amount": 19.53,
+                }
+            ],
+        )
+
+    def test_minimum_and_maximum_scale_with_the_months(self):
+        """Per month, like the fixed amount: a quarter has 3 of each."""
+        self._rule(base="turnover", rate=10.0, amount_min=50.0, amount_max=100.0)
+        run = self._run((date(2026, 1, 1), date(2026, 3, 31)))
+        # Alice 334.567 → 300 (3 × 100), Bob 30 → 150 (3 × 50).
+        self.assertEqual(
+            self._amounts(run), {self.alice_act: 300.0, self.bob_act: 150.0}
         )
 
     def test_minimum_and_maximum_per_period(self):
@@ -324,6 +357,74 @@ class TestContributionRun(CaeBalanceCommon):
                     "date_to": "2026-03-31",
                 }
             )
+
+    # ------------------------------------------------------------------
+    # The form (issue 19)
+    # ------------------------------------------------------------------
+    def test_new_run_for_an_accountant(self):
+        """ "New" opened the form with "Expected singleton: res.currency()"
+        for a user without the multi-company group: the company field is not
+        in their view, so the new run had no currency."""
+        self.env.invalidate_all()
+        with freeze_time("2026-04-15"):
+            run = Form(self.Run.with_user(self.accountant).with_company(self.company))
+            self.assertEqual(run.amount_total, 0.0)
+            # Nothing posted yet: last month.
+            self.assertEqual((run.date_from, run.date_to), MARCH)
+            run = run.save()
+        self.assertEqual(run.company_id, self.company)
+
+    def test_default_period_is_the_first_month_not_posted(self):
+        self._rule(base="turnover", rate=8.5)
+        Run = self.Run.with_company(self.company)
+        with freeze_time("2026-06-10"):
+            self.assertEqual(
+                Run._default_period(), (date(2026, 5, 1), date(2026, 5, 31))
+            )
+            self._run()
+            self._run((date(2026, 5, 1), date(2026, 5, 31)))
+            # April is missing between the posted March and May.
+            self.assertEqual(Run._default_period(), APRIL)
+            self._run(APRIL)
+            # Everything posted up to last month: the month in progress.
+            self.assertEqual(
+                Run._default_period(), (date(2026, 6, 1), date(2026, 6, 30))
+            )
+
+    def test_a_posted_month_shows_what_was_posted(self):
+        """A new run of a posted month computed other amounts (documents
+        posted since, the yearly fee already charged by the posted run): it
+        is refused, the posted run keeps its lines."""
+        self._rule(base="invoice", rate=6.5, yearly_fee=25.0)
+        posted = self._run()
+        self._post_document(self.bob_act, "out_invoice", 500.0, date="2026-03-28")
+        again = self.Run.create(
+            {"company_id": self.company.id, "date_from": MARCH[0], "date_to": MARCH[1]}
+        )
+        with self.assertRaisesText(UserError, posted.display_name):
+            again.action_compute()
+        self.assertFalse(again.line_ids)
+        self.assertEqual(
+            self._amounts(posted), {self.alice_act: 242.47, self.bob_act: 44.5}
+        )
+        self.assertEqual(posted.amount_total, 286.97)
+
+    def test_a_period_not_over_cannot_be_posted(self):
+        self._rule(base="turnover", rate=8.5)
+        with freeze_time("2026-03-20"):
+            run = self.Run.create(
+                {
+                    "company_id": self.company.id,
+                    "date_from": MARCH[0],
+                    "date_to": MARCH[1],
+                }
+            )
+            self.assertTrue(run.period_not_over)
+            run.action_compute()
+            self.assertEqual(run.amount_total, 309.88)
+            with self.assertRaisesText(UserError, "before its period is over"):
+                run.action_post()
+            self.assertEqual(run.state, "draft")
 
     def test_no_rule_no_contribution(self):
         run = self._run()

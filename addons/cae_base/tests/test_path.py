@@ -37,19 +37,22 @@ class TestPath(CaeCommon):
         alice._do_transition("cape", date(2024, 2, 1))
         self.assertEqual(alice.stage, "cape")
         self.assertEqual(alice.first_contract_date, date(2024, 2, 1))
-        # L7331-3: 3 years from the first CAPE signature.
-        self.assertEqual(alice.associate_deadline, date(2027, 2, 1))
+        # Code de commerce L127-2: a CAPE of 12 months at most, planned so.
+        self.assertEqual(alice.cape_date_end, date(2025, 1, 31))
+        # L7331-3: no associate deadline during a CAPE alone.
+        self.assertFalse(alice.associate_deadline)
         alice._do_transition(
             "cesa",
             date(2025, 2, 1),
             cape_date_end=date(2025, 1, 31),
-            trial_period_months=2,
+            trial_period_months=0,
         )
         self.assertEqual(alice.stage, "cesa")
         self.assertEqual(alice.cape_date_end, date(2025, 1, 31))
         self.assertEqual(alice.cesa_date_start, date(2025, 2, 1))
-        self.assertEqual(alice.trial_end_date, date(2025, 3, 31))
-        # The CAPE time counts: the deadline does not move with the CESA.
+        # L7332-1: the 12 months of CAPE leave no trial period.
+        self.assertFalse(alice.trial_end_date)
+        # L7331-3: 3 years from the CESA, less the 12 months of CAPE.
         self.assertEqual(alice.associate_deadline, date(2027, 2, 1))
         self.assertTrue(alice.employee_id, "A salaried entrepreneur is an employee")
         self.assertEqual(alice.employee_id.work_contact_id, alice.partner_id)
@@ -84,37 +87,37 @@ class TestPath(CaeCommon):
     def test_each_change_is_logged_in_the_chatter(self):
         self.alice._do_transition("cape", date(2024, 2, 1))
         bodies = self.alice.message_ids.mapped("body")
+        # Dates the way the user's language writes them (French here).
         self.assertTrue(
-            any("Candidate → CAPE on 2024-02-01" in body for body in bodies), bodies
+            any("Candidate → CAPE on 01/02/2024" in body for body in bodies), bodies
+        )
+        self.assertTrue(
+            any("Contract until 31/01/2025" in body for body in bodies), bodies
         )
 
-    def test_cesa_before_the_cape_ends_is_refused(self):
+    def test_cesa_while_the_cape_goes_on_is_refused(self):
         alice = self.alice
         alice._do_transition("cape", date(2024, 2, 1))
         before = self._steps(alice)
-        with self.assertRaisesRegex(UserError, "cannot start before the CAPE ends"):
+        with self.assertRaisesText(
+            UserError, "ends on 30/06/2024, the CESA would start on 01/06/2024"
+        ):
             alice._do_transition(
                 "cesa", date(2024, 6, 1), cape_date_end=date(2024, 6, 30)
-            )
-        # Same day is still "before the end".
-        with self.assertRaisesRegex(UserError, "cannot start before the CAPE ends"):
-            alice._do_transition(
-                "cesa", date(2024, 6, 1), cape_date_end=date(2024, 6, 1)
             )
         self.assertEqual(self._steps(alice), before, "Nothing half-written")
         self.assertEqual(alice.stage, "cape")
 
-    def test_cesa_needs_the_end_of_the_cape(self):
+    def test_cesa_ends_the_cape_the_day_before_by_default(self):
         self.alice._do_transition("cape", date(2024, 2, 1))
-        with self.assertRaisesRegex(UserError, "Give the end date of the CAPE"):
-            self.alice._do_transition("cesa", date(2024, 8, 1))
-        self.assertEqual(self.alice.stage, "cape")
+        self.alice._do_transition("cesa", date(2024, 8, 1))
+        self.assertEqual(self.alice.cape_date_end, date(2024, 7, 31))
 
     def test_cesa_refused_in_french(self):
         alice = self.alice.with_context(lang="fr_FR")
         alice._do_transition("cape", date(2024, 2, 1))
         with self.assertRaisesRegex(
-            UserError, "Un CESA ne peut pas commencer avant la fin du CAPE"
+            UserError, "Un CESA ne peut pas commencer tant que le CAPE continue"
         ):
             alice._do_transition(
                 "cesa", date(2024, 6, 1), cape_date_end=date(2024, 7, 1)
@@ -167,7 +170,7 @@ class TestPath(CaeCommon):
             self._steps(self.alice),
             [
                 ("candidate", date(2024, 1, 10), date(2024, 1, 10)),
-                ("cape", date(2024, 1, 10), False),
+                ("cape", date(2024, 1, 10), date(2025, 1, 9)),
             ],
         )
 
@@ -219,8 +222,8 @@ class TestPath(CaeCommon):
         self.assertEqual(alice.stage, "cape")
 
     def test_deadline_follows_the_law_in_force(self):
-        """A company-specific deadline (statutes) from a date applies to later
-        signatures only."""
+        """A company-specific deadline (statutes) from a date applies to the
+        CESAs concluded from then on only."""
         parameter = self.env.ref("cae_base.parameter_associate_deadline_months")
         parameter.value_ids = [
             (
@@ -233,7 +236,7 @@ class TestPath(CaeCommon):
                 },
             )
         ]
-        self.alice._do_transition("cape", date(2024, 5, 31))
-        self.bob._do_transition("cape", date(2024, 6, 1))
+        self.alice._do_transition("cesa", date(2024, 5, 31))
+        self.bob._do_transition("cesa", date(2024, 6, 1))
         self.assertEqual(self.alice.associate_deadline, date(2027, 5, 31))
         self.assertEqual(self.bob.associate_deadline, date(2026, 6, 1))

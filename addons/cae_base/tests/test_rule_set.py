@@ -39,12 +39,13 @@ class TestRuleSet(CaeCommon):
     @freeze_time("2026-08-01")
     def test_same_person_french_then_belgian_deadlines(self):
         self.alice._do_transition("cape", date(2025, 3, 1))
-        # France: associate within 36 months of the CAPE (L7331-3); CAPE of 12
-        # months renewable twice: 2025-03-01 + 36 months - 1 day (leap year).
+        # France: no associate deadline during a CAPE alone (L7331-3); a CAPE
+        # of 12 months renewable twice (L127-2) ends at the latest 36 months
+        # after it started: 2025-03-01 + 36 months - 1 day (leap year).
         self.assertEqual(
             self._deadlines(self.alice),
             {
-                "associate_deadline": date(2028, 3, 1),
+                "associate_deadline": False,
                 "test_contract_deadline": date(2028, 2, 29),
                 "test_contract_name": "CAPE",
                 "partner_invitation_due_date": False,
@@ -70,7 +71,9 @@ class TestRuleSet(CaeCommon):
     def test_belgian_candidate_contract_lasts_18_months_at_most(self):
         self.company.cae_rule_set_id = self.belgium
         self.alice._do_transition("cape", date(2025, 3, 1))
-        with self.assertRaisesText(UserError, "ends on 2026-08-31 at the latest"):
+        # Planned for the 18 months at once: no renewal needed.
+        self.assertEqual(self.alice.cape_date_end, date(2026, 8, 31))
+        with self.assertRaisesText(ValidationError, "ends on 31/08/2026 at the latest"):
             self.alice._do_transition(
                 "cesa", date(2026, 9, 2), cape_date_end=date(2026, 9, 1)
             )
@@ -84,8 +87,51 @@ class TestRuleSet(CaeCommon):
         )
         self.assertEqual(self.alice.stage, "cesa")
 
-    def test_french_cape_may_last_longer_than_18_months(self):
+    def test_belgian_candidate_contract_renewed_within_18_months(self):
+        """Belgium keeps its own rule: no longest term nor count of renewals,
+        18 months in all, renewals included."""
+        self.company.cae_rule_set_id = self.belgium
+        self.alice._do_transition(
+            "cape", date(2025, 3, 1), cape_date_end=date(2025, 8, 31)
+        )
+        step = self.alice._sorted_steps()[-1]
+        Renewal = self.env["cae.path.renewal"]
+        # No longest term: nothing proposed, the date is given.
+        self.assertFalse(Renewal.new({"step_id": step.id}).date_end)
+        Renewal.create({"step_id": step.id, "date_end": date(2026, 2, 28)})
+        Renewal.create({"step_id": step.id, "date_end": date(2026, 8, 31)})
+        with self.assertRaisesText(ValidationError, "lasts at most 18 months"):
+            Renewal.create({"step_id": step.id, "date_end": date(2026, 9, 30)})
+        self.assertEqual(self.alice.cape_date_end, date(2026, 8, 31))
+        self._cesa_without_deadline(date(2026, 9, 1), trial_period_months=9)
+
+    def test_quebec_pilot_sets_no_figure(self):
+        """Québec: no statutory test contract, deadline nor trial maximum."""
+        self.company.cae_rule_set_id = self.quebec
         self.alice._do_transition("cape", date(2025, 3, 1))
+        self.assertFalse(self.alice.cape_date_end)
+        self.assertFalse(self.alice.test_contract_deadline)
+        with self.assertRaisesText(UserError, "no end date"):
+            self.alice.action_renew_test_contract()
+        self._cesa_without_deadline(date(2027, 9, 1), trial_period_months=12)
+        # The CESA ended the open-ended support agreement the day before.
+        self.assertEqual(self.alice.cape_date_end, date(2027, 8, 31))
+
+    def _cesa_without_deadline(self, when, **values):
+        self.alice._do_transition("cesa", when, **values)
+        self.assertEqual(self.alice.stage, "cesa")
+        self.assertFalse(self.alice.associate_deadline)
+
+    def test_french_cape_may_last_longer_than_18_months(self):
+        """Renewed: 12 months, then up to 12 more (Code de commerce L127-2)."""
+        self.alice._do_transition("cape", date(2025, 3, 1))
+        with self.assertRaisesText(ValidationError, "12 months at most"):
+            self.alice._do_transition(
+                "cesa", date(2026, 9, 2), cape_date_end=date(2026, 9, 1)
+            )
+        step = self.alice._sorted_steps()[-1]
+        self.env["cae.path.renewal"].create({"step_id": step.id})
+        self.assertEqual(self.alice.cape_date_end, date(2027, 2, 28))
         with self.assertRaisesText(ValidationError, "at most 8 months"):
             self.alice._do_transition(
                 "cesa",
@@ -94,10 +140,7 @@ class TestRuleSet(CaeCommon):
                 trial_period_months=9,
             )
         self.alice._do_transition(
-            "cesa",
-            date(2026, 9, 2),
-            cape_date_end=date(2026, 9, 1),
-            trial_period_months=2,
+            "cesa", date(2026, 9, 2), cape_date_end=date(2026, 9, 1)
         )
         self.assertEqual(self.alice.cape_date_end, date(2026, 9, 1))
 
@@ -117,6 +160,7 @@ class TestRuleSet(CaeCommon):
         )
         # The test contract does not count: 12 months from the CESA.
         self.assertEqual(self.alice.associate_deadline, date(2027, 3, 1))
+        # Ticked: less the 12 months of test contract.
         own.test_contract_counts_in_deadline = True
         self.assertEqual(self.alice.associate_deadline, date(2026, 3, 1))
 
@@ -124,6 +168,8 @@ class TestRuleSet(CaeCommon):
         own = self.france.copy({"name": "CAE 2 ans", "company_id": self.company.id})
         self.company.cae_rule_set_id = own
         self.alice._do_transition("cape", date(2025, 3, 1))
+        self.alice._do_transition("cesa", date(2025, 9, 1))
+        # 36 months from the CESA less the 6 months of CAPE.
         self.assertEqual(self.alice.associate_deadline, date(2028, 3, 1))
         own.associate_deadline_months = 24
         self.assertEqual(self.alice.associate_deadline, date(2027, 3, 1))
@@ -196,7 +242,7 @@ class TestRuleSet(CaeCommon):
             self.company.cae_rule_set_id = own_b
         self.company_b.cae_rule_set_id = own_b
         # Company A keeps its French rules and deadlines.
-        self.alice._do_transition("cape", date(2025, 3, 1))
+        self.alice._do_transition("cesa", date(2025, 3, 1))
         self.assertEqual(self.alice.associate_deadline, date(2028, 3, 1))
         with self.assertRaisesText(ValidationError, "used by CAE Test B"):
             own_b.company_id = self.company

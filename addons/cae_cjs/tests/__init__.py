@@ -4,6 +4,7 @@ from . import test_age_rule
 from . import test_project
 from . import test_governance
 from . import test_work
+from . import test_work_concurrency
 from . import test_privacy
 from . import test_contract
 from . import test_event_sale

@@ -27,9 +27,8 @@ class CaePayrollCommon(CaeAccountingCommon):
         entrepreneur._do_transition(
             "cape", date(2025, 1, 6), cape_date_end=date(2025, 8, 31)
         )
-        entrepreneur._do_transition(
-            "cesa", cesa_date, trial_period_months=2, cape_date_end=date(2025, 8, 31)
-        )
+        # No trial period: the 8 months of L7332-1 less the CAPE leave none.
+        entrepreneur._do_transition("cesa", cesa_date, cape_date_end=date(2025, 8, 31))
         return entrepreneur
 
     @classmethod

@@ -100,7 +100,6 @@ class TestBatch(CaePayrollCommon):
         carla._do_transition(
             "cesa",
             date(2025, 9, 1),
-            trial_period_months=2,
             cape_date_end=date(2025, 8, 31),
         )
         self.company_b._cae_payroll_setup()
