@@ -16,6 +16,15 @@ class TestSaleValidation(CaeAccountingCommon):
         cls.user = cls.entrepreneur_user
         cls.activity = cls.alice.activity_id
         cls.bob_order = cls._order(cls.bob.activity_id, 300.0)
+        # A training organisation's sale, exempt (CGI art. 261-4-4°): 0 %.
+        cls.exempt_tax = cls.env["account.tax"].create(
+            {
+                "name": "Exonéré formation",
+                "amount": 0.0,
+                "type_tax_use": "sale",
+                "company_id": cls.company.id,
+            }
+        )
 
     @classmethod
     def _order(cls, activity, price):
@@ -53,6 +62,7 @@ class TestSaleValidation(CaeAccountingCommon):
             line.product_id = self.product
             line.price_unit = 480.0
             line.tax_id.clear()
+            line.tax_id.add(self.exempt_tax)
         return form.save()
 
     def test_quotation_on_the_entrepreneurs_activity(self):
