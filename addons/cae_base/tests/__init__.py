@@ -21,3 +21,4 @@ from . import test_invoice_access
 from . import test_internal_invoice
 from . import test_invoicing_portal
 from . import test_invoicing_ui
+from . import test_workflow_guard
