@@ -5,7 +5,7 @@
     "summary": "Coworking spaces and fablabs of the cooperative: resources, "
     "bookings without double booking, prices, memberships, monthly billing, "
     "trainings, events, occupancy and portal self-booking",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
