@@ -306,6 +306,12 @@ class CaeWorkflowMixin(models.AbstractModel):
         return codes
 
     def _cae_workflow_error(self, names, record):
+        if record and self._cae_workflow_parent_field:
+            # A line of a locked document: the document's message.
+            document = record
+            if record._name == self._name:
+                document = record[self._cae_workflow_parent_field]
+            return document._cae_workflow_error(set(), document)
         labels = sorted(
             self._fields[name]._description_string(self.env)
             for name in names
