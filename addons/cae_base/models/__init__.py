@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import cae_workflow_mixin
 from . import cae_parameter
 from . import cae_parameter_value
 from . import cae_stage_label_mixin

@@ -7,7 +7,16 @@ from odoo.exceptions import AccessError
 
 
 class AccountMoveLine(models.Model):
-    _inherit = "account.move.line"
+    _name = "account.move.line"
+    _inherit = ["account.move.line", "cae.workflow.mixin"]
+    # The lines follow their document (cae.validation.mixin): entrepreneurs
+    # do not change them once it is submitted or posted; and the residual
+    # amounts come from the reconciliation only.
+    _cae_workflow_parent_field = "move_id"
+    _cae_workflow_cooperative_only = True
+    _cae_workflow_fields = frozenset(
+        {"reconciled", "amount_residual", "amount_residual_currency"}
+    )
 
     @api.depends("move_id.cae_activity_id")
     def _compute_analytic_distribution(self):

@@ -15,18 +15,41 @@ from odoo.exceptions import AccessError, UserError
 class AccountMove(models.Model):
     _name = "account.move"
     _inherit = ["account.move", "cae.validation.mixin"]
-    # Fields an entrepreneur may not change once submitted.
-    _cae_locked_when_submitted = frozenset(
+    # Set by the steps only, for the cooperative's members but its managers.
+    _cae_workflow_fields = frozenset(
         {
-            "partner_id",
-            "invoice_line_ids",
-            "line_ids",
-            "invoice_date",
-            "currency_id",
-            "cae_activity_id",
-            "move_type",
+            "posted_before",
+            "payment_state",
+            "cae_validation_state",
+            "inalterable_hash",
+            "secure_sequence_number",
         }
     )
+    # ... and for the entrepreneurs: the number, and the automatic posting
+    # (the cron would post the document without any accountant).
+    _cae_entrepreneur_workflow_fields = frozenset(
+        {"name", "sequence_prefix", "sequence_number", "auto_post", "auto_post_until"}
+    )
+    # What entrepreneurs still change on a submitted, posted or cancelled
+    # document: sending a posted invoice to the customer.
+    _cae_workflow_writable = {"posted": ("is_move_sent", "sending_data")}
+    _cae_workflow_steps = (
+        "_post",
+        "action_post",
+        "button_draft",
+        "button_cancel",
+        "button_request_cancel",
+        "button_set_checked",
+        "button_hash",
+        "_reverse_moves",
+        "action_toggle_block_payment",
+        "_autopost_draft_entries",
+        "_cae_submit",
+        "_cae_mark_validated",
+        "_cae_send_back",
+    )
+    # A new draft's values, as the form sends them (force_save).
+    _cae_workflow_initial_values = {"name": ("/",), "payment_state": ("not_paid",)}
 
     cae_activity_id = fields.Many2one(default=lambda self: self._cae_default_activity())
 
@@ -40,10 +63,15 @@ class AccountMove(models.Model):
         return moves
 
     def write(self, vals):
-        restricted = self._cae_before_write(vals)
         res = super().write(vals)
-        self._cae_after_write(vals, restricted)
+        self._cae_after_write(vals)
         return res
+
+    def _cae_workflow_guarded_fields(self):
+        fields = super()._cae_workflow_guarded_fields()
+        if self.env.user._cae_is_entrepreneur_only():
+            fields |= self._cae_entrepreneur_workflow_fields
+        return fields
 
     @api.model
     def _cae_tag_existing_partners(self):
@@ -69,9 +97,31 @@ class AccountMove(models.Model):
         return posted
 
     def button_draft(self):
+        self._cae_check_can_reopen()
         res = super().button_draft()
         self.filtered("cae_validation_state").write({"cae_validation_state": False})
         return res
+
+    def button_cancel(self):
+        self._cae_check_can_reopen()
+        return super().button_cancel()
+
+    def button_request_cancel(self):
+        self._cae_check_can_reopen()
+        return super().button_request_cancel()
+
+    def _cae_check_can_reopen(self):
+        """Entrepreneurs cancel their drafts, never a posted document."""
+        if self._cae_is_restricted() and any(
+            move.state == "posted" or move.cae_validation_state == "to_validate"
+            for move in self
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the cooperative's accountants reset or cancel a posted "
+                    "or submitted document."
+                )
+            )
 
     # ------------------------------------------------------------------
     # Actions
@@ -90,9 +140,10 @@ class AccountMove(models.Model):
                         document=move.display_name,
                     )
                 )
-            if not move.invoice_line_ids.filtered(
+            lines = move.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
-            ):
+            )
+            if not lines:
                 raise UserError(
                     self.env._(
                         "Add at least one line to %(document)s before "
@@ -100,6 +151,7 @@ class AccountMove(models.Model):
                         document=move.display_name,
                     )
                 )
+            move._cae_check_lines_submittable(lines, "tax_ids")
         return res
 
     def _cae_send_back(self, reason):

@@ -4,7 +4,27 @@ from odoo import fields, models
 
 
 class AccountPayment(models.Model):
-    _inherit = "account.payment"
+    _name = "account.payment"
+    _inherit = ["account.payment", "cae.workflow.mixin"]
+    # Workflow guard (cae.workflow.mixin), for the cooperative's people: a
+    # payment is posted, validated, rejected or cancelled by its buttons.
+    _cae_workflow_cooperative_only = True
+    _cae_workflow_fields = frozenset({"move_id", "is_sent"})
+    _cae_workflow_steps = (
+        "action_post",
+        "action_validate",
+        "action_reject",
+        "action_cancel",
+        "action_draft",
+        "mark_as_sent",
+        "unmark_as_sent",
+        "_generate_journal_entry",
+        "_synchronize_from_moves",
+    )
+    _cae_workflow_step_models = ("account.move",)
+
+    def _cae_workflow_locks(self):
+        return False
 
     cae_activity_id = fields.Many2one(
         comodel_name="cae.activity",

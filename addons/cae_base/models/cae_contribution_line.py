@@ -18,7 +18,10 @@ class CaeContributionLine(models.Model):
     """
 
     _name = "cae.contribution.line"
+    _inherit = ["cae.workflow.mixin"]
     _description = "Contribution of an activity"
+    # The lines follow their run: changed while it is a draft only.
+    _cae_workflow_parent_field = "run_id"
     _order = "date_to desc, activity_id"
     _check_company_auto = True
 

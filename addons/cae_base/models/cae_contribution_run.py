@@ -52,7 +52,11 @@ class CaeContributionRun(models.Model):
 
     _name = "cae.contribution.run"
     _description = "Contribution run"
-    _inherit = ["mail.thread"]
+    _inherit = ["cae.workflow.mixin", "mail.thread"]
+    # Workflow guard (cae.workflow.mixin): posted and reversed runs are
+    # history; their entries come from the steps.
+    _cae_workflow_fields = frozenset({"move_id", "reversal_move_id", "reversal_reason"})
+    _cae_workflow_extra_steps = ("_post", "_reverse", "_run_period")
     _order = "date_from desc, id desc"
     _check_company_auto = True
 

@@ -24,7 +24,15 @@ class CaeEntrepreneur(models.Model):
 
     _name = "cae.entrepreneur"
     _description = "Entrepreneur"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cae.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    # Workflow guard (cae.workflow.mixin): the path moves through its
+    # transitions only; the reference comes from the sequence.
+    _cae_workflow_state_field = None
+    _cae_workflow_fields = frozenset(
+        {"stage", "stage_date", "reference", "path_step_ids"}
+    )
+    _cae_workflow_extra_steps = ("_do_transition", "create")
+    _cae_workflow_initial_values = {"reference": ("/",)}
     _order = "name, id"
     _check_company_auto = True
 
@@ -251,6 +259,7 @@ class CaeEntrepreneur(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._cae_check_links(vals)
             company_id = vals.get("company_id") or self.env.company.id
             if not vals.get("partner_id") and vals.get("user_id"):
                 # The person already has a login: one contact for both.
@@ -293,10 +302,25 @@ class CaeEntrepreneur(models.Model):
         return entrepreneurs
 
     def write(self, vals):
+        self._cae_check_links(vals)
         res = super().write(vals)
         if vals.get("user_id"):
             self._grant_entrepreneur_group()
         return res
+
+    def _cae_check_links(self, vals):
+        """Advisors attach an entrepreneur to an activity, or to an employee,
+        they already follow: linking a record gives its access (record
+        rules follow the entrepreneurs), so the link needs that access first.
+        """
+        if self.env.su or self.env.user.has_group("cae_base.group_cae_accountant"):
+            return
+        if vals.get("activity_id"):
+            self.env["cae.activity"].browse(vals["activity_id"]).check_access("write")
+        if vals.get("employee_id"):
+            employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
+            others = employee.cae_entrepreneur_ids.with_env(self.env) - self
+            others.check_access("write")
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_documents(self):

@@ -23,7 +23,14 @@ class CaeInternalInvoice(models.Model):
 
     _name = "cae.internal.invoice"
     _description = "Internal invoice between activities"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cae.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    # Workflow guard (cae.workflow.mixin): the number and the entry come
+    # from the steps; once submitted, nothing changes but the note of a
+    # posted invoice.
+    _cae_workflow_fields = frozenset({"name", "move_id"})
+    _cae_workflow_writable = {"posted": ("note",)}
+    _cae_workflow_extra_steps = ("_cae_send_back",)
+    _cae_workflow_initial_values = {"name": ("/",)}
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -143,11 +150,6 @@ class CaeInternalInvoice(models.Model):
         return invoices
 
     def write(self, vals):
-        if self.env.user._cae_is_entrepreneur_only() and not self.env.su:
-            if any(invoice.state != "draft" for invoice in self):
-                raise UserError(
-                    self.env._("Only draft internal invoices can be changed.")
-                )
         res = super().write(vals)
         if "seller_activity_id" in vals:
             self._check_entrepreneur_side()

@@ -5,7 +5,10 @@ from odoo import api, fields, models
 
 class CaeInternalInvoiceLine(models.Model):
     _name = "cae.internal.invoice.line"
+    _inherit = ["cae.workflow.mixin"]
     _description = "Internal invoice line"
+    # The lines follow their invoice: written while it is a draft only.
+    _cae_workflow_parent_field = "invoice_id"
     _order = "invoice_id, sequence, id"
 
     invoice_id = fields.Many2one(

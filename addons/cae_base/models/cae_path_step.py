@@ -35,7 +35,23 @@ class CaePathStep(models.Model):
     _description = "Stage of an entrepreneur's path"
     _order = "entrepreneur_id, date_start, id"
     _rec_name = "stage"
-    _inherit = ["cae.stage.label.mixin"]
+    _inherit = ["cae.workflow.mixin", "cae.stage.label.mixin"]
+    # Workflow guard (cae.workflow.mixin): the history is written by the
+    # entrepreneur's steps (its transitions) only; notes stay editable.
+    _cae_workflow_state_field = None
+    _cae_workflow_fields = frozenset(
+        {
+            "entrepreneur_id",
+            "stage",
+            "date_start",
+            "date_end",
+            "trial_period_months",
+            "exit_reason_id",
+            "is_backward",
+        }
+    )
+    _cae_workflow_steps = ()
+    _cae_workflow_step_models = ("cae.entrepreneur",)
 
     entrepreneur_id = fields.Many2one(
         comodel_name="cae.entrepreneur",

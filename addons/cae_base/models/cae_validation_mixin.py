@@ -22,12 +22,19 @@ class CaeValidationMixin(models.AbstractModel):
     validates it (the model's own posting or confirmation, which calls
     :meth:`_cae_mark_validated`) or sends it back with a reason
     (``cae.send.back`` wizard, :meth:`_cae_send_back`).
+
+    The workflow guard (``cae.workflow.mixin``) keeps the workflow fields to
+    the steps for every member of the cooperative but its managers, and for
+    entrepreneurs the whole document once submitted (state ``to_validate``
+    of :meth:`_cae_workflow_state`) or validated: the model's
+    ``_cae_workflow_writable`` lists what they may still change.
     """
 
     _name = "cae.validation.mixin"
+    _inherit = ["cae.workflow.mixin"]
     _description = "Validation of the entrepreneurs' documents"
-    # Fields an entrepreneur may not change once the document is submitted.
-    _cae_locked_when_submitted = frozenset()
+    # Odoo's own documents: the guard concerns the cooperative's people only.
+    _cae_workflow_cooperative_only = True
 
     cae_validation_state = fields.Selection(
         selection=VALIDATION_STATES,
@@ -85,33 +92,39 @@ class CaeValidationMixin(models.AbstractModel):
         self._cae_check_own_activity()
         self._cae_tag_partners()
 
-    def _cae_before_write(self, vals):
-        """Called by the model's ``write``: whether the user is restricted.
-
-        Entrepreneurs cannot change the locked fields of a submitted
-        document; the accountant sends it back first.
-        """
-        restricted = self._cae_is_restricted()
-        if restricted and self._cae_locked_when_submitted.intersection(vals):
-            submitted = self.filtered(
-                lambda record: record.cae_validation_state == "to_validate"
-            )
-            if submitted:
-                raise UserError(
-                    self.env._(
-                        "%(document)s is waiting for validation: ask the "
-                        "accountant to send it back before changing it.",
-                        document=submitted[0].display_name,
-                    )
-                )
-        return restricted
-
-    def _cae_after_write(self, vals, restricted):
+    def _cae_after_write(self, vals):
         """Called by the model's ``write`` once written."""
-        if restricted and "cae_activity_id" in vals:
+        if "cae_activity_id" in vals and self._cae_is_restricted():
             self._cae_check_own_activity()
         if "partner_id" in vals or "cae_activity_id" in vals:
             self._cae_tag_partners()
+
+    # Workflow guard: entrepreneurs lock their submitted documents.
+    def _cae_workflow_locks(self):
+        return self.env.user._cae_is_entrepreneur_only()
+
+    def _cae_workflow_state(self):
+        self.ensure_one()
+        if self.cae_validation_state == "to_validate" and self._cae_is_quotation():
+            return "to_validate"
+        return super()._cae_workflow_state()
+
+    def _cae_is_quotation(self):
+        """Whether the document is still a draft of its model (hook)."""
+        return self[self._cae_workflow_state_field] in self._cae_workflow_open_states
+
+    def _cae_workflow_error(self, names, record):
+        if record and record._cae_workflow_state() == "to_validate":
+            error = UserError(
+                self.env._(
+                    "%(document)s is waiting for validation: ask the "
+                    "accountant to send it back before changing it.",
+                    document=record.display_name,
+                )
+            )
+            error.cae_workflow = True
+            return error
+        return super()._cae_workflow_error(names, record)
 
     def _cae_check_own_activity(self):
         """Entrepreneurs only work on their own activities' documents."""
@@ -146,6 +159,42 @@ class CaeValidationMixin(models.AbstractModel):
                     self.env._(
                         "Set the activity of %(document)s before submitting it.",
                         document=record.display_name,
+                    )
+                )
+
+    def _cae_check_lines_submittable(self, lines, taxes_field):
+        """Each line says what is sold (a product and its label) and its VAT:
+        a French invoice states the designation and the rate of each line
+        (CGI art. 242 nonies A), an exempt sale an exempt rate."""
+        self.ensure_one()
+        _ = self.env._
+        for line in lines:
+            label = (line.name or "").strip()
+            if not line.product_id:
+                raise UserError(
+                    _(
+                        "The line “%(line)s” of %(document)s has no product: "
+                        "choose what you sell from the catalogue.",
+                        line=label or _("without description"),
+                        document=self.display_name,
+                    )
+                )
+            if not label:
+                raise UserError(
+                    _(
+                        "A line of %(document)s (%(product)s) has no description: "
+                        "say what is sold.",
+                        document=self.display_name,
+                        product=line.product_id.display_name,
+                    )
+                )
+            if not line[taxes_field]:
+                raise UserError(
+                    _(
+                        "The line “%(line)s” of %(document)s has no tax: choose "
+                        "its VAT rate (an exempt rate if the sale is exempt).",
+                        line=label,
+                        document=self.display_name,
                     )
                 )
 

@@ -1,11 +1,19 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class HrExpense(models.Model):
-    _inherit = "hr.expense"
+    _name = "hr.expense"
+    _inherit = ["hr.expense", "cae.workflow.mixin"]
+    # Workflow guard (cae.workflow.mixin), for the cooperative's people: the
+    # state of an expense follows its report's steps only.
+    _cae_workflow_cooperative_only = True
+    _cae_workflow_state_field = None
+    _cae_workflow_fields = frozenset({"state"})
+    _cae_workflow_steps = ()
+    _cae_workflow_step_models = ("hr.expense.sheet",)
 
     cae_activity_id = fields.Many2one(
         comodel_name="cae.activity",
@@ -39,14 +47,79 @@ class HrExpense(models.Model):
     @api.depends("cae_activity_id")
     def _compute_analytic_distribution(self):
         res = super()._compute_analytic_distribution()
+        on_plan = self._cae_activity_plan_keys()
         for expense in self:
             account = expense.cae_activity_id.analytic_account_id
             if account:
-                expense.analytic_distribution = {
-                    **(expense.analytic_distribution or {}),
-                    str(account.id): 100,
+                # The activity replaces any other account of the activities
+                # plan: an expense is charged to one activity, never twice.
+                distribution = {
+                    key: value
+                    for key, value in (expense.analytic_distribution or {}).items()
+                    if key not in on_plan
                 }
+                expense.analytic_distribution = {**distribution, str(account.id): 100}
         return res
+
+    def _cae_activity_plan_keys(self):
+        """Keys of the expenses' distributions naming an activity's account
+        (an account of the activities plan), read in one query."""
+        keys = {
+            key
+            for distribution in self.mapped("analytic_distribution")
+            if distribution
+            for key in distribution
+        }
+        ids = {int(part) for key in keys for part in key.split(",") if part.isdigit()}
+        accounts = self.env["account.analytic.account"].sudo().browse(ids).exists()
+        plans = self.company_id.mapped(lambda c: c._get_cae_activity_plan())
+        on_plan = {
+            str(account.id) for account in accounts if account.root_plan_id in plans
+        }
+        return {key for key in keys if on_plan.intersection(key.split(","))}
+
+    # ------------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        expenses = super().create(vals_list)
+        expenses._cae_check_entrepreneur_activity()
+        return expenses
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"cae_activity_id", "analytic_distribution", "employee_id"} & set(vals):
+            self._cae_check_entrepreneur_activity()
+        return res
+
+    def _cae_check_entrepreneur_activity(self):
+        """Entrepreneurs charge their expenses to their own activity only:
+        the activity and, on the activities plan, the distribution."""
+        if self.env.su or not self.env.user._cae_is_entrepreneur_only():
+            return
+        own = self.env.user._cae_own_activities()
+        expenses = self.sudo()
+        on_plan = expenses._cae_activity_plan_keys()
+        for expense in expenses:
+            activity = expense.cae_activity_id
+            if activity and activity not in own:
+                raise AccessError(
+                    self.env._(
+                        "You can only charge your expenses to your own activity."
+                    )
+                )
+            allowed = str(activity.analytic_account_id.id) if activity else None
+            if any(
+                key in on_plan and key != allowed
+                for key in expense.analytic_distribution or {}
+            ):
+                raise AccessError(
+                    self.env._(
+                        "The expense belongs to your activity: you cannot charge "
+                        "it to another activity."
+                    )
+                )
 
     def _prepare_payments_vals(self):
         # Expenses paid with the company's card: the payment's entry belongs

@@ -28,6 +28,13 @@ class ResUsers(models.Model):
             "account.group_account_invoice"
         )
 
+    def _cae_is_cooperative_member(self):
+        """Whether the user belongs to a group of the cooperative's category
+        (entrepreneurs, staff, people of the collective projects)."""
+        self.ensure_one()
+        category = self.env.ref("cae_base.module_category_cae")
+        return any(group.category_id == category for group in self.sudo().groups_id)
+
     def _cae_own_activities(self):
         """Activities of the user's entrepreneur records (read as superuser)."""
         self.ensure_one()

@@ -176,7 +176,7 @@ class TestInternalInvoice(CaeAccountingCommon):
     def test_send_back_and_submitted_is_locked(self):
         invoice = self._create_as_alice()
         invoice.action_submit()
-        with self.assertRaisesText(UserError, "Only draft internal invoices"):
+        with self.assertRaisesText(UserError, "cannot be changed in its current state"):
             invoice.write({"note": "Changement"})
         invoice.with_user(self.accountant)._cae_send_back("Tarif à revoir")
         self.assertEqual(invoice.state, "draft")

@@ -18,6 +18,15 @@ class TestInvoiceSubmission(CaeAccountingCommon):
         cls.user = cls.entrepreneur_user
         cls.activity = cls.alice.activity_id
         cls.company.cae_validator_id = cls.accountant
+        # A training organisation's sale, exempt (CGI art. 261-4-4°): 0 %.
+        cls.exempt_tax = cls.env["account.tax"].create(
+            {
+                "name": "Exonéré formation",
+                "amount": 0.0,
+                "type_tax_use": "sale",
+                "company_id": cls.company.id,
+            }
+        )
 
     def _prepare_invoice(self, amount=250.0):
         """An invoice filled in the form by Alice, as in the web client."""
@@ -34,6 +43,7 @@ class TestInvoiceSubmission(CaeAccountingCommon):
             line.product_id = self.product
             line.price_unit = amount
             line.tax_ids.clear()
+            line.tax_ids.add(self.exempt_tax)
         return form.save()
 
     def test_invoice_is_on_the_entrepreneurs_activity(self):

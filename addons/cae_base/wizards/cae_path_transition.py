@@ -122,6 +122,13 @@ class CaePathTransition(models.TransientModel):
                 else False
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # Only who may change the entrepreneur prepares a change of stage.
+        wizards.entrepreneur_id.check_access("write")
+        return wizards
+
     def action_confirm(self):
         self.ensure_one()
         self.entrepreneur_id._do_transition(

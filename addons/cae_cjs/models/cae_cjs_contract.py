@@ -22,7 +22,13 @@ class CaeCjsContract(models.Model):
     """
 
     _name = "cae.cjs.contract"
-    _inherit = ["cae.cjs.project.mixin", "mail.thread"]
+    _inherit = ["cae.workflow.mixin", "cae.cjs.project.mixin", "mail.thread"]
+    # Workflow guard (cae_base's cae.workflow.mixin): the state follows the
+    # quote the steps make; once quoted, the services are those of the
+    # quote, and the hours worked on the contract are still recorded.
+    _cae_workflow_fields = frozenset({"sale_order_id"})
+    _cae_workflow_open_states = frozenset({"draft", "cancelled"})
+    _cae_workflow_writable = {None: ("date", "work_ids")}
     _description = "Service contract"
     _order = "date desc, id desc"
 

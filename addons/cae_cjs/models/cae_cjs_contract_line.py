@@ -8,7 +8,9 @@ class CaeCjsContractLine(models.Model):
     """A service of a contract, priced from the project's price list."""
 
     _name = "cae.cjs.contract.line"
-    _inherit = ["cae.cjs.priced.line.mixin"]
+    _inherit = ["cae.workflow.mixin", "cae.cjs.priced.line.mixin"]
+    # The services follow their contract: changed before the quote only.
+    _cae_workflow_parent_field = "contract_id"
     _description = "Service contract line"
     _order = "contract_id, sequence, id"
 

@@ -21,7 +21,10 @@ class CaeCjsEventSale(models.Model):
     """
 
     _name = "cae.cjs.event.sale"
-    _inherit = ["cae.cjs.project.mixin", "mail.thread"]
+    _inherit = ["cae.workflow.mixin", "cae.cjs.project.mixin", "mail.thread"]
+    # Workflow guard (cae_base's cae.workflow.mixin): posted sales keep
+    # their receipt.
+    _cae_workflow_fields = frozenset({"move_id"})
     _description = "Event sales"
     _order = "date desc, id desc"
 

@@ -8,7 +8,9 @@ class CaeCjsEventSaleLine(models.Model):
     """What was sold of one product of the price list on the event day."""
 
     _name = "cae.cjs.event.sale.line"
-    _inherit = ["cae.cjs.priced.line.mixin"]
+    _inherit = ["cae.workflow.mixin", "cae.cjs.priced.line.mixin"]
+    # The lines follow their sale: changed while it is a draft only.
+    _cae_workflow_parent_field = "sale_id"
     _description = "Event sales line"
     _order = "sale_id, id"
 

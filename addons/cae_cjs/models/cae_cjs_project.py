@@ -49,7 +49,48 @@ class CaeCjsProject(models.Model):
 
     _name = "cae.cjs.project"
     _description = "Collective project"
-    _inherit = ["cae.cjs.project.closing", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "cae.workflow.mixin",
+        "cae.cjs.project.closing",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    # Workflow guard (cae_base's cae.workflow.mixin): the state, the
+    # closing figures and the distribution come from the steps; once
+    # closed, the project keeps its descriptive fields and the records that
+    # do not make its result (committee, sponsors, plan, assemblies).
+    _cae_workflow_fields = frozenset(
+        {
+            "reference",
+            "activity_id",
+            "closing_date",
+            "closed_revenue",
+            "closed_costs",
+            "closed_result",
+            "reserve_amount",
+            "distributed_amount",
+            "distribution_line_ids",
+        }
+    )
+    _cae_workflow_open_states = frozenset({"draft", "running"})
+    _cae_workflow_writable = {
+        "closed": (
+            "name",
+            "note",
+            "municipality",
+            "event_name",
+            "event_place",
+            "facilitator_ids",
+            "local_member_ids",
+            "sponsor_ids",
+            "financing_line_ids",
+            "committee_ids",
+            "assembly_ids",
+        )
+    }
+    _cae_workflow_initial_values = {"reference": ("/",)}
+    # create: gives the project its activity.
+    _cae_workflow_extra_steps = ("create",)
     _order = "date_start desc, id desc"
     _check_company_auto = True
 

@@ -184,3 +184,25 @@ class TestProject(CjsCommon):
             self.cr.savepoint(),
         ):
             self.flashcoop.sponsor_ids.amount = 0
+
+    def test_facilitators_move_projects_through_the_buttons(self):
+        """A facilitator starts the project with the button; writing its
+        state or its closing figures is refused (JSON-RPC included)."""
+        project = self.flashcoop.with_user(self.facilitator)
+        for name in ("A", "B", "C"):
+            self._participant(self.flashcoop, name)
+        for vals in ({"state": "closed"}, {"distributed_amount": 1000.0}):
+            with self.assertRaisesRegex(UserError, "workflow"):
+                project.write(vals)
+        project.action_start()
+        self.assertEqual(self.flashcoop.state, "running")
+        contract = self.env["cae.cjs.contract"].create(
+            {
+                "project_id": self.flashcoop.id,
+                "name": "Tonte",
+                "partner_id": self.bank.id,
+            }
+        )
+        with self.assertRaisesRegex(UserError, "workflow"):
+            contract.with_user(self.facilitator).write({"state": "invoiced"})
+        self.assertEqual(contract.state, "draft")

@@ -36,7 +36,19 @@ class CaeAssembly(models.Model):
 
     _name = "cae.assembly"
     _description = "General assembly"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "cae.workflow.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    # Workflow guard (cae_base's cae.workflow.mixin): convened, opened and
+    # closed by the steps; a closed assembly keeps its minutes.
+    _cae_workflow_fields = frozenset(
+        {"convocation_date", "votes_opened_at", "votes_closed_at"}
+    )
+    _cae_workflow_open_states = frozenset({"draft", "convened", "open"})
+    _cae_workflow_writable = {"closed": ("minutes_note",)}
     _order = "date desc, id desc"
     _check_company_auto = True
 

@@ -34,7 +34,11 @@ class CaeAssociate(models.Model):
 
     _name = "cae.associate"
     _description = "Associate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cae.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    # Workflow guard (cae_base's cae.workflow.mixin): the status and its
+    # dates follow the share ledger only.
+    _cae_workflow_state_field = None
+    _cae_workflow_fields = frozenset({"state", "admission_date", "exit_date"})
     _order = "number, name, id"
     _check_company_auto = True
 

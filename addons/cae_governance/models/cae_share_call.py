@@ -16,6 +16,12 @@ class CaeShareCall(models.Model):
     """
 
     _name = "cae.share.call"
+    _inherit = ["cae.workflow.mixin"]
+    # Workflow guard (cae_base's cae.workflow.mixin): called by the steps of
+    # the call and of its subscription only.
+    _cae_workflow_fields = frozenset({"call_date"})
+    _cae_workflow_open_states = frozenset({"planned"})
+    _cae_workflow_step_models = ("cae.share.operation",)
     _description = "Call of subscribed capital"
     _order = "due_date, sequence, id"
 

@@ -55,7 +55,15 @@ class CaeShareOperation(models.Model):
 
     _name = "cae.share.operation"
     _description = "Share capital operation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["cae.workflow.mixin", "mail.thread", "mail.activity.mixin"]
+    # Workflow guard (cae_base's cae.workflow.mixin): numbered and set done
+    # by the validation only; a registered operation keeps its note, and
+    # its reimbursement details until reimbursed.
+    _cae_workflow_fields = frozenset({"number"})
+    _cae_workflow_writable = {
+        "to_reimburse": ("reimbursement_journal_id", "reimbursement_date"),
+        None: ("note",),
+    }
     _order = "date desc, number desc, id desc"
     _check_company_auto = True
 

@@ -1,6 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
@@ -12,6 +12,17 @@ class ResPartner(models.Model):
         string="Associate records",
     )
     cae_associate_count = fields.Integer(compute="_compute_cae_associate_count")
+
+    @api.depends("cae_associate_ids")
+    def _compute_cae_is_member(self):
+        # Associates' personal contacts are seen by the staff and themselves
+        # only (cae_base's contact rules).
+        res = super()._compute_cae_is_member()
+        for partner in self.filtered(lambda p: not p.cae_is_member):
+            partner.cae_is_member = bool(
+                partner.sudo().with_context(active_test=False).cae_associate_ids
+            )
+        return res
 
     def _compute_cae_associate_count(self):
         counts = dict(

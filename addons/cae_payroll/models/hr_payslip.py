@@ -56,7 +56,27 @@ class HrPayslip(models.Model):
     confirmed; confirmed payslips are posted on the activity.
     """
 
-    _inherit = "hr.payslip"
+    _name = "hr.payslip"
+    _inherit = ["hr.payslip", "cae.workflow.mixin"]
+    # Workflow guard (cae_base's cae.workflow.mixin), for the cooperative's
+    # people: computed, funded and confirmed by the steps only; a confirmed
+    # or cancelled payslip keeps its note.
+    _cae_workflow_cooperative_only = True
+    _cae_workflow_fields = frozenset({"number", "cae_funding_state", "move_id"})
+    _cae_workflow_open_states = frozenset({"draft", "verify"})
+    _cae_workflow_writable = {None: ("note",)}
+    _cae_workflow_steps = (
+        "compute_sheet",
+        "action_payslip_done",
+        "action_payslip_cancel",
+        "action_payslip_draft",
+        "refund_sheet",
+        "cae_job_compute",
+        "cae_job_confirm_ready",
+        "_cae_check_funding",
+        "_cae_accept_negative_balance",
+        "_cae_reduce_variable_part",
+    )
 
     cae_is_cesa = fields.Boolean(
         related="contract_id.cae_is_cesa",

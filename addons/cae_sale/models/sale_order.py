@@ -15,16 +15,25 @@ class SaleOrder(models.Model):
 
     _name = "sale.order"
     _inherit = ["sale.order", "cae.validation.mixin"]
-    # Fields an entrepreneur may not change once submitted.
-    _cae_locked_when_submitted = frozenset(
-        {
-            "partner_id",
-            "order_line",
-            "pricelist_id",
-            "currency_id",
-            "cae_activity_id",
-            "validity_date",
-        }
+    _cae_workflow_fields = frozenset(
+        {"cae_validation_state", "locked", "signature", "signed_by", "signed_on"}
+    )
+    # ... and for the entrepreneurs: the order's number.
+    _cae_entrepreneur_workflow_fields = frozenset({"name"})
+    _cae_workflow_open_states = frozenset({"draft", "sent"})
+    _cae_workflow_steps = (
+        "action_confirm",
+        "_action_confirm",
+        "action_cancel",
+        "_action_cancel",
+        "action_draft",
+        "action_quotation_sent",
+        "action_lock",
+        "action_unlock",
+        "_create_invoices",
+        "_cae_submit",
+        "_cae_mark_validated",
+        "_cae_send_back",
     )
 
     cae_activity_id = fields.Many2one(
@@ -45,10 +54,15 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
-        restricted = self._cae_before_write(vals)
         res = super().write(vals)
-        self._cae_after_write(vals, restricted)
+        self._cae_after_write(vals)
         return res
+
+    def _cae_workflow_guarded_fields(self):
+        fields = super()._cae_workflow_guarded_fields()
+        if self.env.user._cae_is_entrepreneur_only():
+            fields |= self._cae_entrepreneur_workflow_fields
+        return fields
 
     # Counters other add-ons put on the order form from models entrepreneurs
     # cannot read (event_sale: registrations). Their totals concern the
@@ -75,6 +89,46 @@ class SaleOrder(models.Model):
                 )
             )
 
+    # ------------------------------------------------------------------
+    # Sending the quotation
+    # ------------------------------------------------------------------
+    def action_quotation_send(self):
+        self._cae_check_can_send()
+        return super().action_quotation_send()
+
+    def action_quotation_sent(self):
+        self._cae_check_can_send()
+        return super().action_quotation_sent()
+
+    def message_post(self, **kwargs):
+        if self.env.context.get("mark_so_as_sent") or self._cae_to_customer(
+            kwargs.get("partner_ids")
+        ):
+            self._cae_check_can_send()
+        return super().message_post(**kwargs)
+
+    def _cae_to_customer(self, partner_ids):
+        """Whether a message goes to the customer of the orders."""
+        if not partner_ids:
+            return False
+        partners = self.env["res.partner"].sudo().browse(partner_ids)
+        customers = self.sudo().partner_id.commercial_partner_id
+        return bool(partners.commercial_partner_id & customers)
+
+    def _cae_check_can_send(self):
+        """A quotation waiting for validation stays in the cooperative."""
+        if not self._cae_is_restricted():
+            return
+        waiting = self.filtered(lambda o: o.cae_validation_state == "to_validate")
+        if waiting:
+            raise UserError(
+                self.env._(
+                    "%(document)s is waiting for validation: it can be sent to "
+                    "the customer once the accountant has validated it.",
+                    document=waiting[0].display_name,
+                )
+            )
+
     def action_cae_submit(self):
         return self._cae_submit()
 
@@ -88,7 +142,8 @@ class SaleOrder(models.Model):
                         document=order.display_name,
                     )
                 )
-            if not order.order_line.filtered(lambda line: not line.display_type):
+            lines = order.order_line.filtered(lambda line: not line.display_type)
+            if not lines:
                 raise UserError(
                     self.env._(
                         "Add at least one line to %(document)s before "
@@ -96,6 +151,7 @@ class SaleOrder(models.Model):
                         document=order.display_name,
                     )
                 )
+            order._cae_check_lines_submittable(lines, "tax_id")
         return res
 
     def _cae_send_back(self, reason):

@@ -5,7 +5,13 @@ from odoo.exceptions import AccessError
 
 
 class SaleOrderLine(models.Model):
-    _inherit = "sale.order.line"
+    _name = "sale.order.line"
+    _inherit = ["sale.order.line", "cae.workflow.mixin"]
+    # The lines follow their order: entrepreneurs do not change them once
+    # the order is submitted or confirmed, but record what they delivered.
+    _cae_workflow_parent_field = "order_id"
+    _cae_workflow_cooperative_only = True
+    _cae_workflow_writable = {"sale": ("qty_delivered",)}
 
     @api.model_create_multi
     def create(self, vals_list):

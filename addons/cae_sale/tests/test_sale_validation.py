@@ -16,6 +16,15 @@ class TestSaleValidation(CaeAccountingCommon):
         cls.user = cls.entrepreneur_user
         cls.activity = cls.alice.activity_id
         cls.bob_order = cls._order(cls.bob.activity_id, 300.0)
+        # A training organisation's sale, exempt (CGI art. 261-4-4°): 0 %.
+        cls.exempt_tax = cls.env["account.tax"].create(
+            {
+                "name": "Exonéré formation",
+                "amount": 0.0,
+                "type_tax_use": "sale",
+                "company_id": cls.company.id,
+            }
+        )
 
     @classmethod
     def _order(cls, activity, price):
@@ -53,6 +62,7 @@ class TestSaleValidation(CaeAccountingCommon):
             line.product_id = self.product
             line.price_unit = 480.0
             line.tax_id.clear()
+            line.tax_id.add(self.exempt_tax)
         return form.save()
 
     def test_quotation_on_the_entrepreneurs_activity(self):
@@ -135,3 +145,34 @@ class TestSaleValidation(CaeAccountingCommon):
         order = self._prepare_quotation()
         with self.assertRaisesText(AccessError, "soumettez plutôt le devis"):
             order.with_context(lang="fr_FR")._cae_check_can_confirm()
+
+    def test_workflow_moves_through_its_buttons(self):
+        order = self._prepare_quotation()
+        with self.assertRaisesText(UserError, "workflow"):
+            order.write({"state": "sale"})
+        with self.assertRaisesText(UserError, "workflow"):
+            order.write({"cae_validation_state": "validated"})
+        order.action_cae_submit()
+        with self.assertRaisesText(UserError, "waiting for validation"):
+            order.order_line.write({"price_unit": 1.0})
+        self.assertRecordValues(order, [{"state": "draft", "amount_total": 480.0}])
+
+    def test_waiting_quotation_stays_in_the_cooperative(self):
+        order = self._prepare_quotation()
+        order.action_cae_submit()
+        text = "can be sent to the customer once the accountant has validated it"
+        with self.assertRaisesText(UserError, text):
+            order.action_quotation_send()
+        with self.assertRaisesText(UserError, text):
+            order.action_quotation_sent()
+        with self.assertRaisesText(UserError, text):
+            order.message_post(body="Votre devis", partner_ids=order.partner_id.ids)
+        with self.assertRaisesText(UserError, text):
+            order.with_context(mark_so_as_sent=True).message_post(body="Devis")
+        # A question to the cooperative's accountant is still possible.
+        order.message_post(body="Remise ?", partner_ids=self.accountant.partner_id.ids)
+        self.assertEqual(order.state, "draft")
+        # Sent back, the quotation is the entrepreneur's again.
+        order.with_user(self.accountant)._cae_send_back("Remise trop forte")
+        order.action_quotation_sent()
+        self.assertEqual(order.state, "sent")

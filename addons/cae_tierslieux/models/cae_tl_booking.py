@@ -52,7 +52,27 @@ class CaeTlBooking(models.Model):
 
     _name = "cae.tl.booking"
     _description = "Third-place booking"
-    _inherit = ["mail.thread", "cae.tl.booking.rules"]
+    _inherit = ["cae.workflow.mixin", "mail.thread", "cae.tl.booking.rules"]
+    # Workflow guard (cae_base's cae.workflow.mixin): priced, billed and
+    # moved through the states by the steps only; a done or cancelled
+    # booking keeps its note.
+    _cae_workflow_fields = frozenset(
+        {
+            "name",
+            "membership_id",
+            "credit_hours",
+            "amount",
+            "price_detail",
+            "late_cancel",
+            "billing_run_id",
+            "move_id",
+        }
+    )
+    _cae_workflow_open_states = frozenset({"draft", "confirmed"})
+    _cae_workflow_writable = {None: ("note",)}
+    _cae_workflow_extra_steps = ("_apply_pricing", "_cron_mark_done")
+    _cae_workflow_step_models = ("cae.tl.billing.run",)
+    _cae_workflow_initial_values = {"name": ("/",)}
     _order = "start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "resource_id", "partner_id"]
