@@ -1,10 +1,45 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import fields, models
+
+ENGINE_SIDES = [
+    ("none", "Payslip total"),
+    ("employee", "Employee share"),
+    ("employer", "Employer share"),
+]
 
 
 class HrSalaryRule(models.Model):
+    """Salary rules whose amount comes from the French payroll engine.
+
+    A rule of amount type ``cae_engine`` reads the line ``cae_engine_code``
+    of the payslip's computed result (``hr.payslip._cae_engine_result``):
+    a contribution (employee or employer share) or a total (fixed part,
+    gross, net before tax, tax, net, reduction, cost). No Python code is
+    evaluated, so a structure of fifty rules costs little more than one of
+    ten. Its condition ``cae_engine`` holds when the engine has that line.
+    """
+
     _inherit = "hr.salary.rule"
+
+    amount_select = fields.Selection(
+        selection_add=[("cae_engine", "French payroll engine")],
+        ondelete={"cae_engine": "set default"},
+    )
+    condition_select = fields.Selection(
+        selection_add=[("cae_engine", "Line of the French payroll engine")],
+        ondelete={"cae_engine": "set default"},
+    )
+    cae_engine_code = fields.Char(
+        string="Engine line",
+        help="Contribution or total of the French payroll engine "
+        "(addons/cae_payroll/tools/french_payroll.py) this rule reads.",
+    )
+    cae_engine_side = fields.Selection(
+        selection=ENGINE_SIDES,
+        string="Engine side",
+        default="none",
+    )
 
     def _compute_rule(self, localdict):
         """Name the payslip line in the language of whoever computes it.
@@ -18,3 +53,9 @@ class HrSalaryRule(models.Model):
         if not localdict.get("result_name"):
             result["name"] = self.name
         return result
+
+    def _compute_rule_cae_engine(self, localdict):
+        return localdict["payslip"]._cae_engine_line(self, localdict)
+
+    def _satisfy_condition_cae_engine(self, localdict):
+        return localdict["payslip"]._cae_engine_has_line(self, localdict)
