@@ -95,58 +95,53 @@ def _months_until(month):
     return [f"{year}-{index:02d}" for index in range(1, last + 1)]
 
 
+def _person(case):
+    months = _months_until(case["month"])
+    person = {
+        "salaire_de_base": {m: case["gross"].get(m, 0.0) for m in months},
+        "categorie_salarie": {
+            m: "prive_cadre" if case["executive"] else "prive_non_cadre" for m in months
+        },
+        "effectif_entreprise": {m: case["headcount"] for m in months},
+        "allegement_general_mode_recouvrement": {m: "progressif" for m in months},
+    }
+    if case.get("monthly_hours"):
+        person["contrat_de_travail"] = {m: "temps_partiel" for m in months}
+        person["heures_remunerees_volume"] = {m: case["monthly_hours"] for m in months}
+    else:
+        person["contrat_de_travail"] = {m: "temps_plein" for m in months}
+    if case.get("contract_start"):
+        person["contrat_de_travail_debut"] = {m: case["contract_start"] for m in months}
+    return person
+
+
 def payslips(request):
+    """One simulation per case: OpenFisca-France 176 fails to vectorise
+    some exemptions over several people with different contract dates."""
     from openfisca_core.simulation_builder import SimulationBuilder
 
     system = corrected_system()
-    cases = request["cases"]
-    individuals, families, households, homes = {}, {}, {}, {}
-    for case in cases:
-        key = f"p{case['id']}"
-        months = _months_until(case["month"])
-        person = {
-            "salaire_de_base": {m: case["gross"].get(m, 0.0) for m in months},
-            "categorie_salarie": {
-                m: "prive_cadre" if case["executive"] else "prive_non_cadre"
-                for m in months
-            },
-            "effectif_entreprise": {m: case["headcount"] for m in months},
-            "allegement_general_mode_recouvrement": {m: "progressif" for m in months},
-        }
-        if case.get("monthly_hours"):
-            person["contrat_de_travail"] = {m: "temps_partiel" for m in months}
-            person["heures_remunerees_volume"] = {
-                m: case["monthly_hours"] for m in months
-            }
-        else:
-            person["contrat_de_travail"] = {m: "temps_plein" for m in months}
-        if case.get("contract_start"):
-            person["contrat_de_travail_debut"] = {
-                m: case["contract_start"] for m in months
-            }
-        individuals[key] = person
-        families[f"f{case['id']}"] = {"parents": [key]}
-        households[f"h{case['id']}"] = {"declarants": [key]}
-        homes[f"m{case['id']}"] = {"personne_de_reference": [key]}
-    simulation = SimulationBuilder().build_from_entities(
-        system,
-        {
-            "individus": individuals,
-            "familles": families,
-            "foyers_fiscaux": households,
-            "menages": homes,
-        },
-    )
     answer = {}
-    by_month = {}
-    for index, case in enumerate(cases):
-        by_month.setdefault(case["month"], []).append((index, case))
-    for month, group in by_month.items():
-        values = {name: simulation.calculate(name, month) for name in VARIABLES}
-        for index, case in group:
-            answer[str(case["id"])] = {
-                name: float(values[name][index]) for name in VARIABLES
-            }
+    for case in request["cases"]:
+        simulation = SimulationBuilder().build_from_entities(
+            system,
+            {
+                "individus": {"p": _person(case)},
+                "familles": {"f": {"parents": ["p"]}},
+                "foyers_fiscaux": {"h": {"declarants": ["p"]}},
+                "menages": {"m": {"personne_de_reference": ["p"]}},
+            },
+        )
+        # The progressive general reduction of a month subtracts the
+        # reductions of the previous months, which OpenFisca-France 176
+        # reads as zero unless they were computed first: compute them in
+        # order (a month asked first alone got the year's total).
+        for month in _months_until(case["month"]):
+            simulation.calculate("allegement_general", month)
+        answer[str(case["id"])] = {
+            name: float(simulation.calculate(name, case["month"])[0])
+            for name in VARIABLES
+        }
     return answer
 
 

@@ -416,7 +416,7 @@ class HrPayslip(models.Model):
         result = self._cae_engine_result(localdict)
         code = rule.cae_engine_code
         values = {
-            "name": rule.name,
+            "name": rule.name,  # in the payslip's language (_compute_rule)
             "quantity": 1.0,
             "rate": 100.0,
             "amount": 0.0,

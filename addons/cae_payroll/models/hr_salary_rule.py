@@ -42,16 +42,24 @@ class HrSalaryRule(models.Model):
     )
 
     def _compute_rule(self, localdict):
-        """Name the payslip line in the language of whoever computes it.
+        """Name the payslip line in the payslip's language.
 
         OCA payroll calls the rule's method through ``api.call_kw``, which
         drops the context: every line got the rule's English name, even on
-        a French payslip. The rule's own name is read again here, with the
-        caller's language, unless the rule's code chose one.
+        a French payslip, and a batch computed by a job or at install kept
+        English names in the French interface. A CESA payslip's lines are
+        named in its language (French when installed, see
+        ``hr.payslip._cae_report_lang``), other payslips' in the caller's,
+        unless the rule's code chose a name.
         """
         result = super()._compute_rule(localdict)
         if not localdict.get("result_name"):
-            result["name"] = self.name
+            payslip = localdict.get("payslip")
+            rule = self
+            if payslip and payslip.cae_is_cesa:
+                lang = localdict.setdefault("cae_lang", payslip._cae_report_lang())
+                rule = self.with_context(lang=lang)
+            result["name"] = rule.name
         return result
 
     def _compute_rule_cae_engine(self, localdict):

@@ -14,7 +14,13 @@ from datetime import date
 from pathlib import Path
 
 from ..tools import amount_words, french_payroll
-from ..tools.french_payroll import Case, compute, gross_from_cost, gross_from_net
+from ..tools.french_payroll import (
+    Case,
+    compute,
+    gross_from_cost,
+    gross_from_net,
+    round_cents,
+)
 from ..tools.openfisca_map import parameters_from_xml
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -134,7 +140,7 @@ class TestFrenchPayroll(unittest.TestCase):
     def test_part_time_prorates_the_ceiling_and_the_minimum_wage(self):
         result = compute(case(1500.0, hours=86.67, headcount=5), self.january)
         self.assertEqual(result.pmss, round(4005.0 * 86.67 / 151.67, 2))
-        self.assertEqual(result.smic, round(12.02 * 86.67, 2))
+        self.assertAlmostEqual(result.smic, 12.02 * 86.67, places=6)
         self.assertEqual(result.item("TRAINING_SMALL").employer, 8.25)
 
     def test_entry_during_the_month(self):
@@ -144,7 +150,7 @@ class TestFrenchPayroll(unittest.TestCase):
             case(1200.0, headcount=5, contract_start=date(2026, 1, 14)), self.january
         )
         self.assertEqual(result.pmss, round(4005.0 * 18 / 30, 2))
-        self.assertEqual(result.smic, round(12.02 * 151.67 * 13 / 22, 2))
+        self.assertAlmostEqual(result.smic, 12.02 * 151.67 * 13 / 22, places=6)
 
     def test_general_reduction_nil_from_three_smic(self):
         smic = 12.02 * 151.67
@@ -204,7 +210,7 @@ class TestFrenchPayroll(unittest.TestCase):
         self.assertEqual(june.coefficient, coefficient)
         self.assertEqual(june.reduction, round(coefficient * pay - ytd[2], 2))
         # The SMIC of the reduction stays the one of 1 January 2026.
-        self.assertEqual(june.smic, round(12.02 * 151.67, 2))
+        self.assertAlmostEqual(june.smic, 12.02 * 151.67, places=6)
 
     def test_reduced_health_and_family_rates_until_2025(self):
         """The thresholds are data: 2.25 and 3.3 SMIC in 2025, none from
@@ -265,20 +271,44 @@ class TestFrenchPayroll(unittest.TestCase):
                         cost,
                     )
 
-    def test_totals_are_the_exact_totals_rounded(self):
-        """Lines are rounded so that each total is its exact value rounded:
-        no drift of a cent per line."""
-        for gross in (1823.03, 2345.67, 4005.01, 7654.32, 13579.11):
+    def test_rounding_of_the_lines_and_totals(self):
+        """Each contribution is rounded on its own, each tranche apart (as
+        OpenFisca-France rounds its scales); CSG/CRDS and the employer's
+        flat-rate lines are rounded so that their total is their exact
+        total rounded; the net pay before tax is its exact value (after the
+        rounded contributions) rounded.
+        No line is more than a cent from its exact value."""
+        for gross in (1823.07, 2345.67, 4005.01, 7654.32, 13579.11):
             result = compute(case(gross, headcount=60, executive=True), self.january)
-            exact = sum(
-                item.base * item.employer_rate / 100.0
-                for item in result.items
-                if item.code != "FLAT_SOCIAL"
-            )
-            flat = result.item("FLAT_SOCIAL")
-            exact += flat.base * flat.employer_rate / 100.0
-            self.assertAlmostEqual(result.employer_total, exact, delta=0.005 + 1e-9)
-            for item in result.items:
-                self.assertAlmostEqual(
-                    item.employer, item.base * item.employer_rate / 100.0, delta=0.01
+            exact = {
+                item.code: (
+                    item.base * item.employee_rate / 100.0,
+                    item.base * item.employer_rate / 100.0,
                 )
+                for item in result.items
+            }
+            for item in result.items:
+                employee, employer = exact[item.code]
+                self.assertAlmostEqual(item.employee, employee, delta=0.01)
+                self.assertAlmostEqual(item.employer, employer, delta=0.01)
+                if item.code not in french_payroll.ROUNDED_TOGETHER:
+                    self.assertEqual(item.employer, round_cents(employer))
+                if item.code not in french_payroll.CSG_CODES:
+                    self.assertEqual(item.employee, round_cents(employee))
+            together = [
+                item
+                for item in result.items
+                if item.code in french_payroll.ROUNDED_TOGETHER
+            ]
+            self.assertAlmostEqual(
+                sum(item.employer for item in together),
+                round_cents(sum(exact[item.code][1] for item in together)),
+                places=6,
+            )
+            net = gross - sum(
+                exact[item.code][0]
+                if item.code in french_payroll.CSG_CODES
+                else item.employee
+                for item in result.items
+            )
+            self.assertAlmostEqual(result.net_before_tax, net, delta=0.005 + 1e-9)

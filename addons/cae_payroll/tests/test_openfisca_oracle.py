@@ -34,6 +34,7 @@ unrounded amount by at most 0.01 €.
 """
 
 import json
+import logging
 import os
 import subprocess
 from datetime import date
@@ -46,6 +47,7 @@ from odoo.tests import tagged
 
 from .common import CaePayrollCommon
 
+_logger = logging.getLogger(__name__)
 ORACLE = Path(__file__).resolve().parents[3] / "setup" / "openfisca_oracle.py"
 PART_TIME = 86.67
 SMIC_2026 = 1823.07
@@ -209,9 +211,10 @@ class TestOpenFiscaOracle(CaePayrollCommon):
                         f"OpenFisca {theirs[name]:.4f}"
                     )
         report = ", ".join(f"{name} {value:.4f}" for name, value in largest.items())
-        print(
-            f"\nOpenFisca-France oracle, {len(GRID)} payslips, "
-            f"largest differences: {report}"
+        _logger.info(
+            "OpenFisca-France oracle, %s payslips, largest differences: %s",
+            len(GRID),
+            report,
         )
         self.assertFalse(failures, "\n".join(failures))
         self.assertEqual(len(payslips), len(GRID))

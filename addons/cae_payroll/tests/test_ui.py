@@ -72,7 +72,7 @@ class TestPayrollUi(HttpCase):
             )
         cls._cash(cls.funded.activity_id, 10000.0)
         cls._cash(cls.unfunded.activity_id, 500.0)
-        cls.run = (
+        cls.batch = (
             cls.env["hr.payslip.run"]
             .with_company(cls.company)
             .create(
@@ -125,7 +125,7 @@ class TestPayrollUi(HttpCase):
             "cae_payroll_batch_tour",
             login="tour_payroll_accountant",
         )
-        payslips = self.run.slip_ids
+        payslips = self.batch.slip_ids
         self.assertEqual(len(payslips), 2)
         self.assertEqual(set(payslips.mapped("state")), {"done"})
         self.assertEqual(set(payslips.move_id.mapped("state")), {"posted"})

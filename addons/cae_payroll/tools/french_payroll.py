@@ -20,17 +20,17 @@ How it works: the bases are those of the code de la sécurité sociale
 (monthly ceiling prorated for part time and for incomplete months, tranches
 1 and 2, 4 ceilings for unemployment, CSG/CRDS on 98.25 % of the pay up to
 4 ceilings plus the employer's welfare contributions). Amounts are computed
-exactly, then rounded to the cent so that each total is the exact total
-rounded (largest remainder): the employee contributions other than
-CSG/CRDS, all employee deductions together, and the employer
-contributions. The general reduction (RGDU from 2026, CSS L241-13 and
-D241-7) is computed on the year's cumulated pay and minimum wage and
-regularised each month: the reduction of the year so far minus what
-previous payslips already deducted.
+exactly, then rounded to the cent: each contribution on its own (each
+tranche), except CSG/CRDS and the employer contributions on a flat rate of
+the pay, rounded so that their total is their exact total rounded (largest
+remainder), and the net pay before tax is its exact value rounded. The
+general reduction (RGDU from 2026, CSS L241-13 and D241-7) is computed on
+the year's cumulated pay and minimum wage and regularised each month: the
+reduction of the year so far minus what previous payslips deducted.
 
 Example (January 2026, full time, 20 employees, gross 2,000.00 €): net
-before tax 1,583.20 €, employer contributions 838.32 €, general reduction
-629.40 €, labour cost 2,208.92 € (see tests/test_french_payroll.py).
+before tax 1,583.20 €, employer contributions 839.32 €, general reduction
+629.40 €, labour cost 2,209.92 € (see tests/test_french_payroll.py).
 """
 
 import calendar
@@ -189,6 +189,18 @@ CONTRIBUTIONS = {
     "CRDS": (CSG_NON_DEDUCTIBLE, "csg", "cae_pay_crds", None, "always"),
 }
 CSG_CODES = ("CSG_DEDUCTIBLE", "CSG_NON_DEDUCTIBLE", "CRDS")
+# Employer contributions on a flat rate of the pay rounded together (their
+# total is the exact total rounded); the others are rounded line by line,
+# each tranche on its own, as OpenFisca-France rounds its scales.
+ROUNDED_TOGETHER = (
+    "WORK_ACCIDENT",
+    "EXEC_WELFARE",
+    "WELFARE",
+    "TRAINING_SMALL",
+    "TRAINING_LARGE",
+    "MOBILITY",
+    "FLAT_SOCIAL",
+)
 REDUCTION_CODE = "REDUCTION"
 
 
@@ -355,7 +367,7 @@ def monthly_ceiling(case, params):
     days, _worked, _month, whole = presence(case)
     if not whole:
         ceiling *= min(days, params["cae_pay_pmss_days"]) / params["cae_pay_pmss_days"]
-    return min(ceiling, pmss)
+    return round_cents(min(ceiling, pmss))
 
 
 def reference_smic(case, params, hourly_code="cae_pay_rgdu_smic_hourly"):
@@ -530,26 +542,33 @@ def compute(case, params):
     """The payslip of ``case`` (see the module's docstring)."""
     pmss = monthly_ceiling(case, params)
     rows, _welfare = _exact_items(case, params, pmss)
+    gross = round_cents(case.gross)
+    # Employee side: each contribution rounded on its own (per tranche);
+    # CSG/CRDS are what leaves the net pay before tax rounded from its
+    # exact value, shared out between their three lines.
     social = [row for row in rows if row[0] not in CSG_CODES]
     csg = [row for row in rows if row[0] in CSG_CODES]
-    # Employee side: the contributions other than CSG/CRDS are their exact
-    # total rounded; all the deductions are what leaves the net pay before
-    # tax rounded from its exact value.
-    gross = round_cents(case.gross)
+    for row in social:
+        row[4] = round_cents(row[4])
     social_total = round_cents(sum(row[4] for row in social))
-    employee_total = round_cents(
-        gross - round_cents(gross - sum(row[4] for row in rows))
-    )
-    social_amounts = distribute([r[4] for r in social], social_total)
-    for row, amount in zip(social, social_amounts, strict=True):
+    net_exact = gross - social_total - sum(row[4] for row in csg)
+    csg_total = round_cents(gross - social_total - round_cents(net_exact))
+    csg_amounts = distribute([r[4] for r in csg], csg_total)
+    for row, amount in zip(csg, csg_amounts, strict=True):
         row[4] = amount
-    csg_amounts = distribute([r[4] for r in csg], employee_total - social_total)
-    for row, amount in zip(csg, csg_amounts, strict=False):
-        row[4] = amount
-    employer_total = round_cents(sum(row[6] for row in rows))
-    employer_amounts = distribute([r[6] for r in rows], employer_total)
-    for row, amount in zip(rows, employer_amounts, strict=True):
+    employee_total = round_cents(social_total + csg_total)
+    # Employer side: each contribution rounded on its own (per tranche),
+    # except those on a flat rate of the pay (ROUNDED_TOGETHER), whose
+    # total is their exact total rounded.
+    together = [row for row in rows if row[0] in ROUNDED_TOGETHER]
+    for row in rows:
+        if row[0] not in ROUNDED_TOGETHER:
+            row[6] = round_cents(row[6])
+    together_total = round_cents(sum(row[6] for row in together))
+    together_amounts = distribute([r[6] for r in together], together_total)
+    for row, amount in zip(together, together_amounts, strict=True):
         row[6] = amount
+    employer_total = round_cents(sum(row[6] for row in rows))
     hourly = "cae_pay_rgdu_smic_hourly"
     if params["cae_pay_reduction_formula"] == 1:
         hourly = "cae_smic_hourly"
@@ -568,8 +587,8 @@ def compute(case, params):
     return Result(
         case=case,
         items=items,
-        pmss=round_cents(pmss),
-        smic=round_cents(smic),
+        pmss=pmss,
+        smic=smic,
         coefficient=coefficient,
         reduction=reduction,
         employee_social=social_total,
