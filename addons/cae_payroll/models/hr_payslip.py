@@ -992,6 +992,12 @@ class HrPayslip(models.Model):
             totals[field] = total
         return totals
 
+    @api.model
+    def _cae_default_lang(self):
+        """French when the database has it, else the user's language."""
+        installed = dict(self.env["res.lang"].get_installed())
+        return "fr_FR" if "fr_FR" in installed else self.env.lang
+
     def _cae_report_lang(self):
         """French, the language of the payslip, when the database has it."""
         self.ensure_one()

@@ -248,13 +248,15 @@ class ResCompany(models.Model):
 
     def _cae_prepare_payroll_structure_vals(self, rules):
         self.ensure_one()
+        # Named in French when installed, whoever sets the company up.
+        _ = self.with_context(lang=self.env["hr.payslip"]._cae_default_lang()).env._
         return {
-            "name": self.env._("CESA salaried entrepreneur"),
+            "name": _("CESA salaried entrepreneur"),
             "code": "CAE_CESA",
             "company_id": self.id,
             "parent_id": False,
             "rule_ids": [fields.Command.set(rules.ids)],
-            "note": self.env._(
+            "note": _(
                 "Fixed part and variable part (L7332-3) of the salaried "
                 "entrepreneur; every French contribution computed by the "
                 "payroll engine from the dated legal parameters."
@@ -285,9 +287,10 @@ class ResCompany(models.Model):
         journal = Journal.search(
             [("company_id", "=", self.id), ("code", "=", "SAL")], limit=1
         )
+        lang = self.env["hr.payslip"]._cae_default_lang()
         return journal or Journal.create(
             {
-                "name": self.env._("Salaries"),
+                "name": self.with_context(lang=lang).env._("Salaries"),
                 "code": "SAL",
                 "type": "general",
                 "company_id": self.id,

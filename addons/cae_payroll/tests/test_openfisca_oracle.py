@@ -29,8 +29,12 @@ variable, OpenFisca's contributions being negative):
 - taxable net pay ← ``salaire_imposable``;
 - social security ceiling of the month ← ``plafond_securite_sociale``.
 
-To the cent: our amount (rounded to the cent) differs from OpenFisca's
-unrounded amount by at most 0.01 €.
+To the cent: our amount differs from OpenFisca's by at most 0.01 €, plus
+0.01 € for each of our lines whose exact amount is a half cent (0.10 % of
+4,005.00 € = 4.005 €): OpenFisca rounds each contribution half to even on
+its binary floating-point value (4.00 €), the suite rounds it up (4.01 €),
+as French payroll does. Both are logged for the report: the largest
+difference, and the largest one left once those half cents are set aside.
 """
 
 import json
@@ -38,6 +42,7 @@ import logging
 import os
 import subprocess
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -91,6 +96,19 @@ GRID = [
     (6, 2500.0, False, False, 20, date(2026, 3, 16)),
     (6, 2600.0, False, False, 5, date(2026, 6, 15)),
 ]
+
+
+def _half_cents(payslip):
+    """``(employee, employer)``: how many lines are an exact half cent."""
+    counts = {"employee": 0, "employer": 0}
+    for line in payslip.line_ids:
+        side = line.salary_rule_id.cae_engine_side
+        if side not in counts or line.code in CSG_LINES:
+            continue
+        exact = Decimal(str(line.cae_base)) * Decimal(str(line.cae_rate)) / 100
+        if (exact * 1000) % 10 == 5 and (exact * 1000) == int(exact * 1000):
+            counts[side] += 1
+    return counts["employee"], counts["employer"]
 
 
 def _compared(payslip):
@@ -193,7 +211,7 @@ class TestOpenFiscaOracle(CaePayrollCommon):
                 }
             )
         oracle = self._oracle(cases)
-        largest = {}
+        largest, unexplained = {}, {}
         failures = []
         for index, payslip in payslips.items():
             theirs = oracle[str(index)]
@@ -202,15 +220,28 @@ class TestOpenFiscaOracle(CaePayrollCommon):
                 + theirs["csg_imposable_salaire"]
                 + theirs["crds_salaire"]
             )
+            employee_halves, employer_halves = _half_cents(payslip)
+            halves = {
+                "salaire_net": employee_halves,
+                "cotisations_salariales": employee_halves,
+                "salaire_imposable": employee_halves,
+                "cotisations_employeur": employer_halves,
+                "cout_du_travail": employer_halves,
+            }
             for name, ours in _compared(payslip).items():
                 difference = abs(ours - theirs[name])
                 largest[name] = max(largest.get(name, 0.0), difference)
-                if difference > 0.01 + 1e-6:
+                left = max(difference - 0.01 * halves.get(name, 0), 0.0)
+                unexplained[name] = max(unexplained.get(name, 0.0), left)
+                if left > 0.01 + 1e-6:
                     failures.append(
                         f"case {index} {GRID[index]}: {name} ours {ours:.2f}, "
                         f"OpenFisca {theirs[name]:.4f}"
                     )
-        report = ", ".join(f"{name} {value:.4f}" for name, value in largest.items())
+        report = ", ".join(
+            f"{name} {value:.4f} ({unexplained[name]:.4f} without half cents)"
+            for name, value in largest.items()
+        )
         _logger.info(
             "OpenFisca-France oracle, %s payslips, largest differences: %s",
             len(GRID),

@@ -192,6 +192,9 @@ CSG_CODES = ("CSG_DEDUCTIBLE", "CSG_NON_DEDUCTIBLE", "CRDS")
 # Employer contributions on a flat rate of the pay rounded together (their
 # total is the exact total rounded); the others are rounded line by line,
 # each tranche on its own, as OpenFisca-France rounds its scales.
+# Contributions on the pay up to 4 ceilings, rounded tranche by tranche
+# (up to the ceiling, then above it).
+SPLIT_AT_CEILING = ("UNEMPLOYMENT", "APEC")
 ROUNDED_TOGETHER = (
     "WORK_ACCIDENT",
     "EXEC_WELFARE",
@@ -538,6 +541,16 @@ def neutral_tax_rate(taxable, zone, params):
     return rate
 
 
+def _round_line(row, rate_index, pmss):
+    """A contribution rounded to the cent; those whose base runs past the
+    ceiling (SPLIT_AT_CEILING) are rounded tranche by tranche."""
+    amount = row[rate_index + 1]
+    if row[0] not in SPLIT_AT_CEILING or row[2] <= pmss:
+        return round_cents(amount)
+    rate = row[rate_index] / 100.0
+    return round_cents(round_cents(pmss * rate) + round_cents((row[2] - pmss) * rate))
+
+
 def compute(case, params):
     """The payslip of ``case`` (see the module's docstring)."""
     pmss = monthly_ceiling(case, params)
@@ -549,7 +562,7 @@ def compute(case, params):
     social = [row for row in rows if row[0] not in CSG_CODES]
     csg = [row for row in rows if row[0] in CSG_CODES]
     for row in social:
-        row[4] = round_cents(row[4])
+        row[4] = _round_line(row, 3, pmss)
     social_total = round_cents(sum(row[4] for row in social))
     net_exact = gross - social_total - sum(row[4] for row in csg)
     csg_total = round_cents(gross - social_total - round_cents(net_exact))
@@ -563,7 +576,7 @@ def compute(case, params):
     together = [row for row in rows if row[0] in ROUNDED_TOGETHER]
     for row in rows:
         if row[0] not in ROUNDED_TOGETHER:
-            row[6] = round_cents(row[6])
+            row[6] = _round_line(row, 5, pmss)
     together_total = round_cents(sum(row[6] for row in together))
     together_amounts = distribute([r[6] for r in together], together_total)
     for row, amount in zip(together, together_amounts, strict=True):

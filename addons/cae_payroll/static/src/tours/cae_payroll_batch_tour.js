@@ -24,13 +24,23 @@ registry.category("web_tour.tours").add("cae_payroll_batch_tour", {
             run: "click",
         },
         {
+            content: "The list of payslips waiting for a decision",
+            trigger: ".o_breadcrumb:contains('Bulletins en attente de décision')",
+        },
+        {
             content: "Open the payslip of the activity without treasury",
-            trigger: ".o_data_row td:contains('Tour Sans Trésorerie')",
+            trigger:
+                ".o_list_view .o_data_row:contains('Tour Sans Trésorerie') .o_data_cell[name='employee_id']",
             run: "click",
         },
         {
             content: "The payslip says what is missing",
             trigger: ".alert-warning:contains('ne peut pas financer ce bulletin')",
+        },
+        {
+            content: "Open the tab of the payslip lines",
+            trigger: ".o_notebook .nav-link:contains('Calcul de salaire')",
+            run: "click",
         },
         {
             content: "Lines named in French",
