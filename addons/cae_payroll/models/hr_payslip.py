@@ -921,7 +921,9 @@ class HrPayslip(models.Model):
         contributions. Rows as in :meth:`_cae_contribution_rows`.
         """
         self.ensure_one()
-        labels = self._cae_risk_labels()
+        # In the payslip's language, whoever prints it (t-lang translates
+        # the template, not what Python computes).
+        labels = self.with_context(lang=self._cae_report_lang())._cae_risk_labels()
         rows = self._cae_contribution_rows()
         sections = []
         for risk in french_payroll.RISKS:

@@ -1,6 +1,10 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 
 import openpyxl
 
@@ -47,6 +51,47 @@ class TestReports(CaePayrollCommon):
         self.assertIn("Cumuls de l'année", html)
         self.assertIn("Bulletin de paie", html)
         self.assertIn(self.bob.activity_id.name, html)
+
+    def test_printed_payslip_is_a_pdf_with_its_text(self):
+        """The real PDF (wkhtmltopdf), read back with pdftotext: the
+        clarified payslip in French (issue 19: a PDF with text)."""
+        self.assertTrue(shutil.which("pdftotext"), "pdftotext is needed")
+        self.payslip_bob.compute_sheet()
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "cae_payroll.cae_payslip_report_action", self.payslip_bob.ids
+            )
+        )
+        self.assertEqual(kind, "pdf")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bulletin.pdf"
+            path.write_bytes(pdf)
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(path), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        for expected in (
+            "Bulletin de paie",
+            "Bob Test",
+            "Santé",
+            "Retraite",
+            "Assurance chômage",
+            "Sécurité sociale plafonnée",
+            "Net à payer avant impôt sur le revenu",
+            "Impôt sur le revenu prélevé à la source",
+            "Net payé",
+            "Montant net social",
+            "Réduction générale des cotisations patronales",
+            "Total versé par l'employeur",
+            "Depuis le 1er",
+            "2 017,95",
+        ):
+            self.assertIn(expected, text)
+        self.assertNotIn("Gross pay", text)
 
     def test_lines_named_in_french_whoever_computes(self):
         """Issue 19: lines computed by an English session (a job, the demo

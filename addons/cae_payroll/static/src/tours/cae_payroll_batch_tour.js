@@ -44,7 +44,8 @@ registry.category("web_tour.tours").add("cae_payroll_batch_tour", {
         },
         {
             content: "Lines named in French",
-            trigger: ".o_field_widget[name='line_ids'] td:contains('Salaire brut')",
+            trigger:
+                ".o_field_widget[name='dynamic_filtered_payslip_lines'] td:contains('Salaire brut')",
         },
         {
             content: "Open the funding decision",
@@ -89,7 +90,7 @@ registry.category("web_tour.tours").add("cae_payroll_batch_tour", {
         },
         {
             content: "Back to the batch",
-            trigger: ".o_breadcrumb .breadcrumb-item:first-child a",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Paie de mars')",
             run: "click",
         },
         {
