@@ -8,6 +8,8 @@ Usage (see README.md)::
     setup/demo            # demo database with every cae_* module, then serve it
     setup/test [ARGS]     # fresh test database, then the whole test suite
     setup/bench [ARGS]    # the benchmarks of tests/benchmarks
+    setup/payroll-params [--date D]  # yearly update: parameters that
+                          # differ from OpenFisca-France on a date
 
 How it works:
 
@@ -259,6 +261,65 @@ def ensure_debian_package(binary_names, package, why):
 
 
 # ---------------------------------------------------------------------------
+# 3b. OpenFisca-France, the oracle of the payroll tests
+# ---------------------------------------------------------------------------
+OPENFISCA_REQUIREMENTS = REPO / "setup" / "openfisca-requirements.txt"
+OPENFISCA_ORACLE = REPO / "setup" / "openfisca_oracle.py"
+
+
+def openfisca_python():
+    """The Python of the OpenFisca virtualenv, built once per requirements.
+
+    OpenFisca-France pins packages that Odoo 18.0 cannot run with
+    (Werkzeug 3...): it lives in a virtualenv of its own under the cache
+    directory, never in Odoo's environment. The payroll tests call it as a
+    subprocess (setup/openfisca_oracle.py) that answers in JSON.
+    """
+    wanted = digest(OPENFISCA_REQUIREMENTS.read_bytes(), sys.version)
+    venv = STATE_DIR / f"openfisca-{wanted}"
+    python = venv / "bin" / "python"
+    stamp = venv / "cae-ok"
+    if stamp.exists():
+        return python
+    with locked(f"openfisca-{wanted}"):
+        if stamp.exists():
+            return python
+        say(f"Building the OpenFisca-France virtualenv in {venv}")
+        shutil.rmtree(venv, ignore_errors=True)
+        run([sys.executable, "-m", "venv", str(venv)])
+        run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "-r",
+                str(OPENFISCA_REQUIREMENTS),
+            ],
+            env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"),
+        )
+        stamp.write_text(wanted)
+    return python
+
+
+def payroll_tools():
+    """addons/cae_payroll/tools, imported without Odoo."""
+    import importlib.util
+
+    folder = ADDONS / "cae_payroll" / "tools"
+    spec = importlib.util.spec_from_file_location(
+        "cae_payroll_tools",
+        folder / "__init__.py",
+        submodule_search_locations=[str(folder)],
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# ---------------------------------------------------------------------------
 # 4. Databases
 # ---------------------------------------------------------------------------
 def cae_modules():
@@ -502,6 +563,7 @@ def cmd_test(args):
         die("Chromium is needed for the browser tours.")
     db = args.database
     install_cae(db, with_demo=True, fresh=not args.reuse)
+    os.environ["CAE_OPENFISCA_PYTHON"] = str(openfisca_python())
     pytest_args = args.pytest_args or ["addons", "tests"]
     say(f"Running the tests on {db}: pytest {' '.join(pytest_args)}")
     cmd = [
@@ -543,6 +605,51 @@ def cmd_bench(args):
     sys.exit(run(cmd, check=False).returncode)
 
 
+def cmd_payroll_params(args):
+    """Print the payroll parameters whose OpenFisca-France value differs
+    from the suite's dated data on a date (the yearly update)."""
+    STATE_DIR.mkdir(parents=True, exist_ok=True)
+    tools = payroll_tools()
+    on_date = args.date
+    data = ADDONS / "cae_payroll" / "data"
+    import datetime
+
+    ours = tools.openfisca_map.parameters_from_xml(
+        sorted(data.glob("cae_parameter*.xml")), datetime.date.fromisoformat(on_date)
+    )
+    request = {
+        "command": "parameters",
+        "date": on_date,
+        "parameters": tools.openfisca_map.OPENFISCA,
+    }
+    answer = json.loads(
+        run(
+            [str(openfisca_python()), str(OPENFISCA_ORACLE)],
+            input=json.dumps(request),
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    changed = 0
+    print(f"Payroll parameters on {on_date}: the suite's data / OpenFisca-France")
+    for code in sorted(answer):
+        theirs = answer[code] or 0.0
+        mine = ours.get(code)
+        if mine is None or abs(mine - theirs) > 1e-6:
+            changed += 1
+            shown = "missing" if mine is None else f"{mine:g}"
+            print(f"  {code:<40} {shown:>12} / {theirs:g}")
+    unmapped = sorted(set(ours) - set(answer))
+    print(
+        f"{changed} of {len(answer)} parameters differ; not in OpenFisca-France "
+        f"(check their sources by hand): {', '.join(unmapped) or 'none'}."
+    )
+    print(
+        "Review each difference against its legal source, then add the new "
+        "values as dated data (addons/cae_payroll/data/cae_parameter*.xml)."
+    )
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -571,6 +678,17 @@ def main(argv=None):
     bench.add_argument("--reuse", action="store_true")
     bench.add_argument("bench_args", nargs="*")
     bench.set_defaults(func=cmd_bench)
+
+    params = sub.add_parser(
+        "payroll-params",
+        help="payroll parameters that differ from OpenFisca-France on a date",
+    )
+    params.add_argument(
+        "--date",
+        default=f"{time.localtime().tm_year + 1}-01-01",
+        help="date of the comparison (default: next 1 January)",
+    )
+    params.set_defaults(func=cmd_payroll_params)
 
     # Options we do not know (``-k``, ``-x``...) go to pytest.
     args, unknown = parser.parse_known_args(argv)

@@ -32,11 +32,12 @@ class TestScenarioEntrepreneurYear(
 
     - Candidate after the information meeting of 10 June 2025, she starts a
       CAPE on 1 September 2025 (until 28 February 2026), then signs a CESA on
-      1 March 2026 (2,500.00 € gross a month: cost 3,592.00, net 1,954.00).
+      1 March 2026 (2,500.00 € gross a month: labour cost 3,108.15, net
+      paid 1,907.23 after 71.76 of income tax at the neutral rate).
     - March: she invoices 3,000.00 € + 20 % VAT (paid on 20 March) and
       1,000.00 € + VAT (paid on 30 March). The cooperative takes 10 % of the
       turnover (400.00). Her March payslip cannot be confirmed before the
-      second customer pays: 2,400.00 € of treasury for 3,592.00 of cost.
+      second customer pays: 2,400.00 € of treasury for 3,108.15 of cost.
     - 1 April: she subscribes 4 shares of 25.00 € (100.00), pays 25.00 at
       once and the rest at 25.00 € a month by salary deduction; her path
       moves to "associate".
@@ -151,10 +152,10 @@ class TestScenarioEntrepreneurYear(
             [
                 {
                     "cae_activity_id": self.activity.id,
-                    "cae_employer_cost": 3592.0,
-                    "cae_net": 1954.0,
+                    "cae_employer_cost": 3108.15,
+                    "cae_net": 1907.23,
                     "cae_fundable_amount": 2400.0,
-                    "cae_missing_amount": 1192.0,  # 3,592 − 2,400
+                    "cae_missing_amount": 708.15,  # 3,108.15 − 2,400
                     "cae_funding_state": "unfunded",
                 }
             ],
@@ -177,20 +178,20 @@ class TestScenarioEntrepreneurYear(
         )
         payslip.action_payslip_done()
         self.assertEqual(payslip.state, "done")
-        # The payslip's entry moves her balance: 2,500 gross + 1,092 employer
-        # contributions in the result; 1,954.00 net to pay her; 1,337.50 +
-        # 300.50 of contributions due on top of the VAT.
+        # The payslip's entry moves her balance: the labour cost of 3,108.15
+        # in the result; 1,907.23 net to pay her; 1,200.92 of contributions
+        # and tax withheld due (431, 437, 4421) on top of the VAT.
         self.assertEqual(
             self._balance(MARCH[1]),
             {
                 "turnover": 4000.0,
-                "result": 8.0,  # 3,600 − 3,592
+                "result": 491.85,  # 3,600 − 3,108.15
                 "cash": 4400.0,  # 3,600 + 1,200 − 400
                 "customers": 0.0,
-                "taxes_due": -2438.0,  # −800 − 1,337.50 − 300.50
-                "salaries_to_pay": -1954.0,
-                "reference_treasury": 1962.0,  # 4,400 − 2,438
-                "future_treasury": 8.0,  # 1,962 − 1,954
+                "taxes_due": -2000.92,  # −800 − 1,200.92
+                "salaries_to_pay": -1907.23,
+                "reference_treasury": 2399.08,  # 4,400 − 2,000.92
+                "future_treasury": 491.85,  # 2,399.08 − 1,907.23
             },
         )
 
@@ -231,16 +232,16 @@ class TestScenarioEntrepreneurYear(
         self._register_payment(april_invoice, date="2026-04-15")
         april = self._batch(APRIL, "Avril 2026")
         # Treasury on 30 April: cash 4,400 + 4,800 = 9,200; VAT and
-        # contributions due 2,438 + 800 = 3,238; March's net not paid yet
-        # 1,954: 9,200 − 3,238 − 1,954 = 4,008.00.
+        # contributions due 2,000.92 + 800 = 2,800.92; March's net not paid
+        # yet 1,907.23: 9,200 − 2,800.92 − 1,907.23 = 4,491.85.
         self.assertRecordValues(
             april,
             [
                 {
-                    "cae_fundable_amount": 4008.0,
+                    "cae_fundable_amount": 4491.85,
                     "cae_funding_state": "funded",
-                    "cae_net": 1929.0,  # 1,954 − 25 for her shares
-                    "cae_employer_cost": 3592.0,
+                    "cae_net": 1882.23,  # 1,907.23 − 25 for her shares
+                    "cae_employer_cost": 3108.15,
                 }
             ],
         )
@@ -274,12 +275,13 @@ class TestScenarioEntrepreneurYear(
             (row["quantity"], row["subscribed"], row["paid"], row["admission_date"]),
             (4, 100.0, 50.0, APRIL[0]),
         )
-        # Her balance at the end of April: turnover 8,000; result 8 + 4,000
-        # − 3,592 = 416.00.
+        # Her balance at the end of April: turnover 8,000; result 491.85 +
+        # 4,000 − 3,108.15 = 1,383.70 (April's general reduction is
+        # regularised on March and April: the same pay, the same reduction).
         balance = self._balance(APRIL[1])
-        self.assertEqual((balance["turnover"], balance["result"]), (8000.0, 416.0))
+        self.assertEqual((balance["turnover"], balance["result"]), (8000.0, 1383.7))
         # The cooperative owes her two nets, less the 25.00 paid for her
-        # shares out of April's: 1,954 + 1,929 = 3,883.00 on account 421.
+        # shares out of April's: 1,907.23 + 1,882.23 = 3,789.46 on 421.
         salaries_due = self.env["account.move.line"].search(
             [
                 ("partner_id", "=", nadia.employee_id.work_contact_id.id),
@@ -287,10 +289,10 @@ class TestScenarioEntrepreneurYear(
                 ("parent_state", "=", "posted"),
             ]
         )
-        self.assertEqual(sum(salaries_due.mapped("balance")), -3883.0)
+        self.assertEqual(sum(salaries_due.mapped("balance")), -3789.46)
         # The release's debit of 421 is on her activity too: her activity
         # owes her what the ledger says, the two nets after deduction.
-        self.assertEqual(balance["salaries_to_pay"], -3883.0)
+        self.assertEqual(balance["salaries_to_pay"], -3789.46)
 
         # -- 12 June: the ordinary general assembly ------------------------
         with freeze_time("2026-06-12 16:30:00"):

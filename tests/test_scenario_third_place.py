@@ -152,15 +152,18 @@ class TestScenarioThirdPlace(CaeTlCommon, CaePayrollCommon):
         )
 
         # -- What Alice can still pay herself -----------------------------
-        # 600.00 gross cost 600 + 220.02 + 42.06 = 862.08; her reference
+        # 600.00 gross for 45 hours a month: labour cost 665.62 (employer
+        # contributions 249.10 less the general reduction 183.48); her reference
         # treasury is 900.00 (cash after the contribution: the internal
         # charge of the place is not cash).
-        payslip = self._payslip(self._contract(self.alice, wage=600.0))
+        payslip = self._payslip(
+            self._contract(self.alice, wage=600.0, cae_monthly_hours=45.0)
+        )
         self.assertRecordValues(
             payslip,
             [
                 {
-                    "cae_employer_cost": 862.08,
+                    "cae_employer_cost": 665.62,
                     "cae_fundable_amount": 900.0,
                     "cae_funding_state": "funded",
                 }

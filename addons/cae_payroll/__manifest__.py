@@ -5,7 +5,7 @@
     "summary": "Pay of the salaried entrepreneur (CESA), funded by their own "
     "activity: salary structure, salary budget, monthly batch, posting on the "
     "activity's analytic account",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
@@ -26,9 +26,11 @@
         "security/ir.model.access.csv",
         "security/cae_payroll_rules.xml",
         "data/cae_parameter_data.xml",
+        "data/cae_parameter_pas_data.xml",
         "data/hr_salary_rule_data.xml",
         "data/cae_payroll_setup.xml",
         "views/hr_contract_views.xml",
+        "views/hr_employee_views.xml",
         "views/hr_payslip_views.xml",
         "views/hr_payslip_run_views.xml",
         "views/cae_entrepreneur_views.xml",
@@ -43,6 +45,11 @@
     "demo": [
         "demo/cae_payroll_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_payroll/static/src/tours/*.js",
+        ],
+    },
     "installable": True,
     "development_status": "Beta",
     "maintainers": [],

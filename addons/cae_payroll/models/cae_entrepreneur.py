@@ -1,9 +1,10 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
-from .hr_payslip import EMPLOYEE_RATE_CODES, EMPLOYER_RATE_CODES
-from .pay_math import cost_from_gross, fundable_gross, net_from_gross
+from ..tools import french_payroll
 
 
 class CaeEntrepreneur(models.Model):
@@ -77,30 +78,78 @@ class CaeEntrepreneur(models.Model):
             entrepreneur.cae_budget_gross = budget.get("gross", 0.0)
             entrepreneur.cae_budget_net = budget.get("net", 0.0)
 
+    def _cae_salary_case(self, date, gross=0.0):
+        """The payroll engine's case of a month's pay on ``date``: the
+        running CESA contract (hours, executive status, dates) or full time,
+        and the year's figures of the confirmed payslips."""
+        self.ensure_one()
+        contract = self.sudo().cae_contract_ids.filtered(
+            lambda c: c.state == "open"
+            and c.date_start <= date
+            and (not c.date_end or c.date_end >= date)
+        )[:1]
+        company = self.company_id
+        first = date.replace(day=1)
+        last = first + relativedelta(months=1, days=-1)
+        Payslip = self.env["hr.payslip"].sudo()
+        ytd = (0.0, 0.0, 0.0)
+        if self.employee_id:
+            probe = Payslip.new(
+                {
+                    "employee_id": self.employee_id.id,
+                    "company_id": company.id,
+                    "contract_id": contract.id,
+                    "date_from": first,
+                    "date_to": last,
+                }
+            )
+            ytd = probe._cae_ytd_figures().get(probe.id, ytd)
+        employee = self.employee_id.sudo()
+        tax_rate = None
+        if employee and employee.cae_pas_rate_type == "personal":
+            tax_rate = employee.cae_pas_rate
+        hours = (
+            contract.cae_monthly_hours
+            or self.env["hr.contract"]._default_cae_monthly_hours()
+        )
+        return french_payroll.Case(
+            date_from=first,
+            date_to=last,
+            gross=gross,
+            monthly_hours=hours,
+            executive=contract.cae_is_executive,
+            headcount=company.cae_payroll_headcount,
+            contract_start=contract.date_start or None,
+            contract_end=contract.date_end or None,
+            ytd_base=ytd[0],
+            ytd_smic=ytd[1],
+            ytd_reduction=ytd[2],
+            tax_rate=tax_rate,
+            tax_zone=employee.cae_pas_zone or "metropole",
+        )
+
     def _cae_salary_budget(self, date=None):
         """What each activity can fund this month, as pay.
 
         ``{entrepreneur_id: {treasury, reserve, fundable, gross, net, cost}}``
         where fundable = treasury indicator − safety reserve (never below 0),
-        gross = the highest gross whose total cost fits in it, net = that
-        gross minus the employee contributions. One treasury reading per
-        company. Entrepreneurs without an activity are left out.
+        gross = the highest gross whose labour cost (with every contribution
+        and the general reduction, by the payroll engine) fits in it, net =
+        its net pay before tax. One treasury reading per company.
+        Entrepreneurs without an activity are left out.
+
+        Reading the treasury needs rights the caller may not have: the
+        caller must be able to read the entrepreneurs themselves (their
+        advisor, an accountant, the entrepreneur), checked before ``sudo``.
         """
+        self.check_access("read")
         date = date or fields.Date.context_today(self)
-        Parameter = self.env["cae.parameter"]
         budgets = {}
         entrepreneurs = self.sudo().filtered("activity_id")
         for company, group in entrepreneurs.grouped("company_id").items():
             currency = company.currency_id
             rnd = currency.round
-            employee_rates = [
-                Parameter._cae_cached_value(code, date, company)
-                for code in EMPLOYEE_RATE_CODES
-            ]
-            employer_rates = [
-                Parameter._cae_cached_value(code, date, company)
-                for code in EMPLOYER_RATE_CODES
-            ]
+            params = self.env["cae.parameter"]._cae_payroll_params(company.id, date)
             reserve = company.cae_payroll_safety_reserve
             # A budget is information: no indicator set up shows no budget.
             treasury = company._cae_payroll_treasury(
@@ -109,14 +158,16 @@ class CaeEntrepreneur(models.Model):
             for entrepreneur in group:
                 available = treasury.get(entrepreneur.activity_id.id, 0.0)
                 fundable = rnd(max(available - reserve, 0.0))
-                gross = fundable_gross(fundable, employer_rates, rnd)
+                case = entrepreneur._cae_salary_case(date)
+                gross = french_payroll.gross_from_cost(fundable, case, params)
+                result = french_payroll.compute(case.replace(gross=gross), params)
                 budgets[entrepreneur.id] = {
                     "treasury": available,
                     "reserve": reserve,
                     "fundable": fundable,
                     "gross": gross,
-                    "net": net_from_gross(gross, employee_rates, rnd),
-                    "cost": cost_from_gross(gross, employer_rates, rnd),
+                    "net": result.net_before_tax,
+                    "cost": result.cost,
                     "currency": currency,
                 }
         return budgets

@@ -43,6 +43,9 @@ class CaePayrollDemo(models.AbstractModel):
         if not company.chart_template:
             return
         company._cae_payroll_setup()
+        # A cooperative of about twenty employees (support staff and
+        # salaried entrepreneurs): thresholds of 11 and 50 employees.
+        company.cae_payroll_headcount = 20
         today = fields.Date.context_today(self)
         first = today.replace(day=1)
         months = [first - relativedelta(months=n) for n in (3, 2, 1)]

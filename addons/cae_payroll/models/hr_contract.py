@@ -64,6 +64,12 @@ class HrContract(models.Model):
         tracking=True,
         help="Hours paid each month (151.67 for 35 hours a week).",
     )
+    cae_is_executive = fields.Boolean(
+        string="Executive (cadre)",
+        tracking=True,
+        help="Executive status (ANI du 17 novembre 2017): APEC contribution "
+        "and the executives' mandatory welfare of 1.50 % of tranche 1.",
+    )
     cae_effective_hourly_rate = fields.Monetary(
         string="Effective hourly rate",
         compute="_compute_cae_effective_hourly_rate",

@@ -8,23 +8,29 @@ from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 from odoo.tools.misc import babel_locale_parse
 
-from .pay_math import amount_in_words_fr
+from ..tools import french_payroll
+from ..tools.amount_words import amount_in_words_fr
 
-# Contribution parameters, one per contribution line of the CESA structure.
-EMPLOYEE_RATE_CODES = (
-    "cae_payroll_employee_urssaf_rate",
-    "cae_payroll_employee_other_rate",
-)
-EMPLOYER_RATE_CODES = (
-    "cae_payroll_employer_urssaf_rate",
-    "cae_payroll_employer_other_rate",
-)
-# Payslip lines whose totals the payslip shows.
+# Payslip lines whose totals the payslip shows (field: (line code, sign)).
 LINE_CODES = {
-    "cae_gross": "CAE_GROSS",
-    "cae_net": "CAE_NET",
-    "cae_employer_cost": "CAE_COST",
+    "cae_gross": ("CAE_GROSS", 1),
+    "cae_net_before_tax": ("CAE_NET_BT", 1),
+    "cae_tax": ("CAE_PAS", -1),
+    "cae_net": ("CAE_NET", 1),
+    "cae_reduction": ("CAE_RED", -1),
+    "cae_employer_cost": ("CAE_COST", 1),
 }
+# Category totals (field: (category code, sign)).
+CATEGORY_CODES = {
+    "cae_employee_total": ("CAE_EE", -1),
+    "cae_employer_total": ("CAE_ER", 1),
+}
+VARIABLE_INPUT = "CAE_VARIABLE"
+# Stages in which an entrepreneur is employed by the cooperative. CAPE is a
+# support contract, not employment: never on the payroll.
+EMPLOYED_STAGES = ("cesa", "associate")
+# Per-cursor cache of the engine's results during compute_sheet.
+ENGINE_CACHE = "cae_payroll_engine_results"
 FUNDING_STATES = [
     ("funded", "Funded"),
     ("unfunded", "Not funded"),
@@ -33,7 +39,7 @@ FUNDING_STATES = [
 
 
 class CaeRuleTools:
-    """What the Python code of the CESA rules may call, as ``cae``.
+    """What the Python code of salary rules may call, as ``cae``.
 
     ``cae.rate(code)``: value of the dated parameter ``code`` in force on the
     last day of the payslip's period, for the payslip's company.
@@ -49,10 +55,12 @@ class CaeRuleTools:
 class HrPayslip(models.Model):
     """Payslips of salaried entrepreneurs, funded by their activity.
 
-    On top of OCA payroll: every line of a CESA payslip is rounded to the
-    cent; the hourly rate is checked against the minimum wage; each payslip
-    is compared with what its activity can fund (``_cae_check_funding``),
-    and one that it cannot fund waits for a staff decision before it can be
+    On top of OCA payroll: the CESA structure's rules read their amounts
+    from the French payroll engine (``tools/french_payroll.py``: every
+    contribution, the general reduction, the tax withheld, to the cent);
+    the hourly rate is checked against the minimum wage; each payslip is
+    compared with what its activity can fund (``_cae_check_funding``), and
+    one that it cannot fund waits for a staff decision before it can be
     confirmed; confirmed payslips are posted on the activity.
     """
 
@@ -106,17 +114,94 @@ class HrPayslip(models.Model):
         store=True,
         currency_field="cae_currency_id",
     )
-    cae_net = fields.Monetary(
-        string="Net to pay",
+    cae_employee_total = fields.Monetary(
+        string="Employee contributions",
         compute="_compute_cae_totals",
         store=True,
         currency_field="cae_currency_id",
     )
-    cae_employer_cost = fields.Monetary(
-        string="Total cost",
+    cae_net_before_tax = fields.Monetary(
+        string="Net pay before income tax",
         compute="_compute_cae_totals",
         store=True,
         currency_field="cae_currency_id",
+    )
+    cae_tax = fields.Monetary(
+        string="Income tax withheld",
+        compute="_compute_cae_totals",
+        store=True,
+        currency_field="cae_currency_id",
+    )
+    cae_net = fields.Monetary(
+        string="Net pay",
+        compute="_compute_cae_totals",
+        store=True,
+        currency_field="cae_currency_id",
+    )
+    cae_employer_total = fields.Monetary(
+        string="Employer contributions",
+        compute="_compute_cae_totals",
+        store=True,
+        currency_field="cae_currency_id",
+        help="Before the general reduction.",
+    )
+    cae_reduction = fields.Monetary(
+        string="General reduction",
+        compute="_compute_cae_totals",
+        store=True,
+        currency_field="cae_currency_id",
+        help="Reduction of employer contributions (RGDU) of the month, "
+        "regularised on the year's cumulated figures.",
+    )
+    cae_employer_cost = fields.Monetary(
+        string="Labour cost",
+        compute="_compute_cae_totals",
+        store=True,
+        currency_field="cae_currency_id",
+    )
+    # Figures of the engine kept with the payslip (the year's cumulated
+    # general reduction reads them on the next payslips).
+    cae_taxable = fields.Monetary(
+        string="Taxable net pay",
+        readonly=True,
+        copy=False,
+        currency_field="cae_currency_id",
+    )
+    cae_net_social = fields.Monetary(
+        string="Net social amount",
+        readonly=True,
+        copy=False,
+        currency_field="cae_currency_id",
+    )
+    cae_tax_rate = fields.Float(
+        string="Withholding rate (%)",
+        readonly=True,
+        copy=False,
+        digits=(5, 2),
+    )
+    cae_pmss = fields.Monetary(
+        string="Social security ceiling of the month",
+        readonly=True,
+        copy=False,
+        currency_field="cae_currency_id",
+    )
+    cae_rgdu_smic = fields.Monetary(
+        string="Minimum wage of the general reduction",
+        readonly=True,
+        copy=False,
+        currency_field="cae_currency_id",
+    )
+    cae_rgdu_coefficient = fields.Float(
+        string="Coefficient of the general reduction",
+        readonly=True,
+        copy=False,
+        digits=(5, 4),
+    )
+    cae_headcount = fields.Integer(
+        string="Headcount",
+        readonly=True,
+        copy=False,
+        help="Headcount of the company used for the thresholds of 11 and 50.",
     )
     cae_hourly_rate = fields.Monetary(
         string="Hourly rate",
@@ -139,7 +224,7 @@ class HrPayslip(models.Model):
         copy=False,
         index=True,
         tracking=True,
-        help="Funded: the activity's available treasury covers the total "
+        help="Funded: the activity's available treasury covers the labour "
         "cost. Not funded: it does not; staff must reduce the variable part "
         "or accept a negative balance before confirming.",
     )
@@ -156,7 +241,7 @@ class HrPayslip(models.Model):
         readonly=True,
         copy=False,
         currency_field="cae_currency_id",
-        help="Part of the total cost the activity cannot fund.",
+        help="Part of the labour cost the activity cannot fund.",
     )
     cae_accepted_missing_amount = fields.Monetary(
         string="Accepted negative balance",
@@ -174,14 +259,18 @@ class HrPayslip(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("line_ids.total", "line_ids.code")
+    @api.depends("line_ids.total", "line_ids.code", "line_ids.category_id")
     def _compute_cae_totals(self):
         for payslip in self:
-            totals = {}
+            by_code, by_category = {}, {}
             for line in payslip.line_ids:
-                totals[line.code] = totals.get(line.code, 0.0) + line.total
-            for field, code in LINE_CODES.items():
-                payslip[field] = totals.get(code, 0.0)
+                by_code[line.code] = by_code.get(line.code, 0.0) + line.total
+                category = line.category_id.code
+                by_category[category] = by_category.get(category, 0.0) + line.total
+            for field, (code, sign) in LINE_CODES.items():
+                payslip[field] = sign * by_code.get(code, 0.0)
+            for field, (code, sign) in CATEGORY_CODES.items():
+                payslip[field] = sign * by_category.get(code, 0.0)
 
     @api.depends(
         "contract_id.cae_wage_type",
@@ -207,7 +296,7 @@ class HrPayslip(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Salary rules
+    # Salary rules and the French payroll engine
     # ------------------------------------------------------------------
     def _cae_parameter(self, code):
         """Parameter ``code`` on the last day of the period (cached)."""
@@ -215,10 +304,6 @@ class HrPayslip(models.Model):
         return self.env["cae.parameter"]._cae_cached_value(
             code, self.date_to, self.company_id
         )
-
-    def _cae_rates(self, codes):
-        self.ensure_one()
-        return [self._cae_parameter(code) for code in codes]
 
     def _get_baselocaldict(self, contracts):
         localdict = super()._get_baselocaldict(contracts)
@@ -250,6 +335,215 @@ class HrPayslip(models.Model):
             )
         return localdict, lines_dict
 
+    def _cae_engine_params(self):
+        self.ensure_one()
+        return self.env["cae.parameter"]._cae_payroll_params(
+            self.company_id.id, self.date_to
+        )
+
+    def _cae_fixed_part(self):
+        """``(amount, hours)`` of the fixed part of the period: the contract's
+        monthly gross, prorated by working days (Monday to Friday) when the
+        contract starts or ends during the month."""
+        self.ensure_one()
+        contract = self.contract_id
+        currency = self.company_id.currency_id
+        days = french_payroll.presence(self._cae_engine_case(gross=0.0))
+        _calendar, worked, month_days, whole = days
+        ratio = 1.0 if whole or not month_days else worked / month_days
+        hours = contract.cae_monthly_hours * ratio
+        return currency.round(contract.wage * ratio), hours
+
+    def _cae_engine_case(self, gross=None, ytd=(0.0, 0.0, 0.0)):
+        """The :class:`~..tools.french_payroll.Case` of this payslip."""
+        self.ensure_one()
+        contract = self.contract_id
+        employee = self.employee_id
+        if gross is None:
+            fixed, _hours = self._cae_fixed_part()
+            variable = sum(
+                line.amount
+                for line in self.input_line_ids
+                if line.code == VARIABLE_INPUT
+            )
+            gross = self.company_id.currency_id.round(fixed + variable)
+        tax_rate = None
+        if employee.sudo().cae_pas_rate_type == "personal":
+            tax_rate = employee.sudo().cae_pas_rate
+        return french_payroll.Case(
+            date_from=self.date_from,
+            date_to=self.date_to,
+            gross=gross,
+            monthly_hours=contract.cae_monthly_hours,
+            executive=contract.cae_is_executive,
+            headcount=self.company_id.cae_payroll_headcount,
+            contract_start=contract.date_start,
+            contract_end=contract.date_end,
+            ytd_base=ytd[0],
+            ytd_smic=ytd[1],
+            ytd_reduction=ytd[2],
+            tax_rate=tax_rate,
+            tax_zone=employee.sudo().cae_pas_zone or "metropole",
+        )
+
+    def _cae_engine_result(self, localdict=None):
+        """The engine's result for this payslip (computed once per compute)."""
+        self.ensure_one()
+        if localdict is not None and "cae_engine_result" in localdict:
+            return localdict["cae_engine_result"]
+        ytd = self.env.cr.cache.get("cae_payroll_ytd", {}).get(self.id)
+        if ytd is None:
+            ytd = self._cae_ytd_figures().get(self.id, (0.0, 0.0, 0.0))
+        params = self._cae_engine_params()
+        try:
+            result = french_payroll.compute(self._cae_engine_case(ytd=ytd), params)
+        except KeyError as error:
+            raise UserError(
+                self.env._(
+                    "The payroll parameter %(code)s has no value in force on "
+                    "%(date)s (Cooperative > Configuration > Legal parameters).",
+                    code=error.args[0],
+                    date=format_date(self.env, self.date_to),
+                )
+            ) from error
+        if localdict is not None:
+            localdict["cae_engine_result"] = result
+        self.env.cr.cache.setdefault(ENGINE_CACHE, {})[self.id] = result
+        return result
+
+    def _cae_engine_totals(self, result, localdict):
+        """Amounts of the rules that are totals, by engine code (signed)."""
+        fixed, _hours = self._cae_fixed_part()
+        categories = localdict["categories"].dict
+        return {
+            "FIXED": fixed,
+            "VARIABLE": self.company_id.currency_id.round(result.gross - fixed),
+            "GROSS": result.gross,
+            "NET_BEFORE_TAX": result.net_before_tax,
+            "TAX": -result.tax,
+            "NET": result.net_to_pay + categories.get("CAE_DED", 0.0),
+            "REDUCTION": -result.reduction,
+            "COST": result.cost,
+        }
+
+    def _cae_engine_line(self, rule, localdict):
+        """Values of the payslip line of ``rule`` (amount type cae_engine).
+
+        The amount is the line's total (quantity 1, rate 100 %); the base,
+        rate and hours the payslip prints are ``cae_base``, ``cae_rate`` and
+        ``cae_quantity``.
+        """
+        result = self._cae_engine_result(localdict)
+        code = rule.cae_engine_code
+        values = {
+            "name": rule.name,  # in the payslip's language (_compute_rule)
+            "quantity": 1.0,
+            "rate": 100.0,
+            "amount": 0.0,
+            "cae_base": 0.0,
+            "cae_rate": 0.0,
+            "cae_quantity": 0.0,
+        }
+        if rule.cae_engine_side == "none":
+            values["amount"] = self._cae_engine_totals(result, localdict)[code]
+            if code == "FIXED" and self.contract_id.cae_wage_type == "hourly":
+                _fixed, hours = self._cae_fixed_part()
+                values.update(
+                    cae_quantity=hours, cae_rate=self.contract_id.cae_hourly_rate
+                )
+            elif code == "TAX":
+                values.update(cae_base=result.taxable, cae_rate=result.tax_rate)
+            elif code == "REDUCTION":
+                values.update(
+                    cae_base=result.gross, cae_rate=result.coefficient * 100.0
+                )
+            return values
+        item = result.item(code)
+        if rule.cae_engine_side == "employee":
+            values.update(
+                amount=-item.employee, cae_base=item.base, cae_rate=item.employee_rate
+            )
+        else:
+            values.update(
+                amount=item.employer, cae_base=item.base, cae_rate=item.employer_rate
+            )
+        return values
+
+    def _cae_engine_has_line(self, rule, localdict):
+        result = self._cae_engine_result(localdict)
+        code = rule.cae_engine_code
+        if rule.cae_engine_side == "none":
+            if code == "VARIABLE":
+                return bool(self._cae_engine_totals(result, localdict)[code])
+            if code == "REDUCTION":
+                return bool(result.reduction)
+            return True
+        item = result.item(code)
+        if not item:
+            return False
+        if rule.cae_engine_side == "employee":
+            return bool(item.employee)
+        return bool(item.employer)
+
+    def _cae_ytd_figures(self):
+        """``{payslip id: (base, smic, reduction)}``: the general reduction's
+        figures of the confirmed payslips of the same employee and company
+        earlier in the calendar year (credit notes deducted). One query."""
+        payslips = self.filtered(lambda p: p.cae_is_cesa and p.date_from)
+        if not payslips:
+            return {}
+        start = min(payslips.mapped("date_from")).replace(month=1, day=1)
+        done = self.sudo().search_read(
+            [
+                ("employee_id", "in", payslips.employee_id.ids),
+                ("company_id", "in", payslips.company_id.ids),
+                ("cae_is_cesa", "=", True),
+                ("state", "=", "done"),
+                ("date_from", ">=", start),
+                ("id", "not in", [i for i in payslips.ids if isinstance(i, int)]),
+            ],
+            [
+                "employee_id",
+                "company_id",
+                "date_from",
+                "date_to",
+                "credit_note",
+                "cae_gross",
+                "cae_rgdu_smic",
+                "cae_reduction",
+            ],
+            load=None,
+        )
+        figures = {}
+        for payslip in payslips:
+            base = smic = reduction = 0.0
+            for row in done:
+                if (
+                    row["employee_id"] != payslip.employee_id.id
+                    or row["company_id"] != payslip.company_id.id
+                    or row["date_from"].year != payslip.date_from.year
+                    or row["date_to"] >= payslip.date_from
+                ):
+                    continue
+                sign = -1.0 if row["credit_note"] else 1.0
+                base += sign * row["cae_gross"]
+                smic += sign * row["cae_rgdu_smic"]
+                reduction += sign * row["cae_reduction"]
+            figures[payslip.id] = (base, smic, reduction)
+        return figures
+
+    def _cae_prepare_engine_vals(self, result):
+        """Figures of the engine kept on the payslip."""
+        return {
+            "cae_taxable": result.taxable,
+            "cae_net_social": result.net_social,
+            "cae_tax_rate": result.tax_rate,
+            "cae_pmss": result.pmss,
+            "cae_rgdu_smic": result.smic,
+            "cae_rgdu_coefficient": result.coefficient,
+            "cae_headcount": result.case.headcount,
+        }
+
     def _compute_name(self):
         """CESA payslips: a name in the employee's language, e.g. "Bulletin
         de paie de Léa Martin, mars 2026" (OCA's is not translated)."""
@@ -271,9 +565,66 @@ class HrPayslip(models.Model):
     # Workflow
     # ------------------------------------------------------------------
     def compute_sheet(self):
-        res = super().compute_sheet()
-        self.filtered("cae_is_cesa")._cae_check_funding()
+        """CESA payslips: refused for an entrepreneur not employed during the
+        period; the year's figures of the general reduction are read once
+        for the whole batch; the engine's figures and the funding check are
+        written in one go."""
+        cesa = self.filtered("cae_is_cesa")
+        cesa._cae_check_employed()
+        cache = self.env.cr.cache
+        outer = cache.get("cae_payroll_ytd")
+        cache["cae_payroll_ytd"] = {**(outer or {}), **cesa._cae_ytd_figures()}
+        results = cache.setdefault(ENGINE_CACHE, {})
+        try:
+            res = super().compute_sheet()
+        finally:
+            if outer is None:
+                cache.pop("cae_payroll_ytd", None)
+        cesa._cae_check_funding(
+            {payslip.id: results.pop(payslip.id, None) for payslip in cesa}
+        )
         return res
+
+    def _cae_check_employed(self):
+        """Refuse payslips of entrepreneurs who are not employed (CESA or
+        associate stage) at any time of the payslip's period: exited, or
+        under a CAPE only. Two queries."""
+        if not self:
+            return
+        steps = (
+            self.env["cae.path.step"]
+            .sudo()
+            .search(
+                [
+                    ("entrepreneur_id", "in", self.cae_entrepreneur_id.ids),
+                    ("stage", "in", EMPLOYED_STAGES),
+                    ("date_start", "<=", max(self.mapped("date_to"))),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", min(self.mapped("date_from"))),
+                ]
+            )
+        )
+        problems = []
+        for payslip in self:
+            employed = steps.filtered(
+                lambda s, p=payslip: s.entrepreneur_id == p.cae_entrepreneur_id
+                and s.date_start <= p.date_to
+                and (not s.date_end or s.date_end >= p.date_from)
+            )
+            if not employed:
+                problems.append(
+                    self.env._(
+                        "%(employee)s is not a salaried entrepreneur between "
+                        "%(start)s and %(end)s (exited, or under a CAPE only): "
+                        "no payslip can be computed or confirmed for this period.",
+                        employee=payslip.employee_id.name,
+                        start=format_date(self.env, payslip.date_from),
+                        end=format_date(self.env, payslip.date_to),
+                    )
+                )
+        if problems:
+            raise UserError("\n".join(problems))
 
     def action_payslip_done(self):
         cesa = self.filtered("cae_is_cesa")
@@ -286,6 +637,7 @@ class HrPayslip(models.Model):
         )
         if not self.env.context.get("without_compute_sheet") and not prevent:
             self.compute_sheet()
+        cesa._cae_check_employed()
         cesa._cae_check_can_confirm()
         others = self - cesa
         if others:
@@ -300,6 +652,7 @@ class HrPayslip(models.Model):
                 payslip.with_context(
                     without_compute_sheet=True,
                     default_cae_activity_id=payslip.cae_activity_id.id,
+                    cae_payroll_merge_move_lines=True,
                 ),
             ).action_payslip_done()
         return True
@@ -392,14 +745,17 @@ class HrPayslip(models.Model):
     # ------------------------------------------------------------------
     # Funding by the activity
     # ------------------------------------------------------------------
-    def _cae_check_funding(self):
-        """Compare each payslip's total cost with what its activity can fund.
+    def _cae_check_funding(self, results=None):
+        """Compare each payslip's labour cost with what its activity can fund.
 
         Batch: one treasury reading per company and period for all the
         activities; payslips of one activity consume its treasury in turn
         (by id). A payslip whose negative balance was accepted stays
-        accepted while its missing amount does not grow.
+        accepted while its missing amount does not grow. ``results``: the
+        engine's results by payslip id, whose figures are written with the
+        funding in the same write.
         """
+        results = results or {}
         groups = self.grouped(lambda p: (p.company_id, p.date_to))
         for (company, date_to), payslips in groups.items():
             currency = company.currency_id
@@ -410,7 +766,10 @@ class HrPayslip(models.Model):
                 cost = payslip.cae_employer_cost
                 missing = currency.round(max(cost - fundable, 0.0))
                 available[activity] = fundable - cost
-                payslip.write(payslip._cae_prepare_funding_vals(fundable, missing))
+                vals = payslip._cae_prepare_funding_vals(fundable, missing)
+                if results.get(payslip.id):
+                    vals.update(payslip._cae_prepare_engine_vals(results[payslip.id]))
+                payslip.write(vals)
 
     def _cae_prepare_funding_vals(self, fundable, missing):
         self.ensure_one()
@@ -468,22 +827,31 @@ class HrPayslip(models.Model):
             )
 
     def _cae_reduce_variable_part(self):
-        """Lower the variable part until the activity can fund the payslip."""
+        """Lower the variable part until the activity can fund the payslip.
+
+        The largest gross whose labour cost fits in what the activity can
+        fund is solved exactly by the payroll engine (same rules, same
+        rounding), so one recomputation is enough.
+        """
         for payslip in self:
             if payslip.cae_funding_state != "unfunded":
                 continue
             currency = payslip.company_id.currency_id
             variable = payslip.input_line_ids.filtered(
-                lambda line: line.code == "CAE_VARIABLE"
+                lambda line: line.code == VARIABLE_INPUT
             )
             amount = sum(variable.mapped("amount"))
-            rate = sum(payslip._cae_rates(EMPLOYER_RATE_CODES))
-            # Gross to remove: the missing cost over (1 + employer rate),
-            # rounded up to the cent so that the cost fits.
-            reduction = currency.round(
-                payslip.cae_missing_amount / (1 + rate / 100.0) + 0.005
+            fixed, _hours = payslip._cae_fixed_part()
+            ytd = payslip._cae_ytd_figures().get(payslip.id, (0.0, 0.0, 0.0))
+            case = payslip._cae_engine_case(ytd=ytd)
+            target = currency.round(
+                payslip.cae_employer_cost - payslip.cae_missing_amount
             )
-            if currency.compare_amounts(reduction, amount) > 0:
+            gross = french_payroll.gross_from_cost(
+                target, case, payslip._cae_engine_params()
+            )
+            new_amount = currency.round(gross - fixed)
+            if currency.compare_amounts(new_amount, 0.0) < 0:
                 raise UserError(
                     self.env._(
                         "%(payslip)s: even without its variable part "
@@ -494,17 +862,9 @@ class HrPayslip(models.Model):
                         variable=payslip._cae_format(amount),
                     )
                 )
-            new_amount = currency.round(amount - reduction)
-            variable[:1].amount = new_amount
+            variable[:1].amount = min(new_amount, amount)
             (variable - variable[:1]).amount = 0.0
             payslip.compute_sheet()
-            # Line rounding may leave a cent or two: take them off too.
-            for _attempt in range(5):
-                if payslip.cae_funding_state != "unfunded":
-                    break
-                new_amount = currency.round(new_amount - 0.01)
-                variable[:1].amount = max(new_amount, 0.0)
-                payslip.compute_sheet()
             payslip.message_post(
                 body=self.env._(
                     "Variable part reduced from %(old)s to %(new)s so that the "
@@ -516,53 +876,149 @@ class HrPayslip(models.Model):
             )
 
     # ------------------------------------------------------------------
-    # Printing and portal
+    # Printing, export and portal
     # ------------------------------------------------------------------
     def _cae_net_in_words(self):
         """Net to pay in French words, for the printed payslip."""
         self.ensure_one()
         return amount_in_words_fr(self.cae_net)
 
-    def _cae_report_rows(self):
-        """Rows of the printed payslip, computed here, only shown by QWeb.
+    def _cae_risk_labels(self):
+        """Headings of the clarified payslip (arrêté du 25 février 2016)."""
+        _ = self.env._
+        return {
+            french_payroll.HEALTH: _("Health"),
+            french_payroll.WORK_ACCIDENT: _("Work accidents - Occupational diseases"),
+            french_payroll.PENSION: _("Pension"),
+            french_payroll.FAMILY: _("Family"),
+            french_payroll.UNEMPLOYMENT: _("Unemployment insurance"),
+            french_payroll.OTHER_EMPLOYER: _("Other contributions due by the employer"),
+            french_payroll.CSG_DEDUCTIBLE: _("CSG deductible from income tax"),
+            french_payroll.CSG_NON_DEDUCTIBLE: _(
+                "CSG/CRDS not deductible from income tax"
+            ),
+            french_payroll.REDUCTIONS: _("Exemptions and reductions of contributions"),
+        }
 
-        Each row: ``name``, ``base``, ``rate`` (%), ``quantity``, ``pay``
-        (employee side: earnings positive, deductions negative),
-        ``employer`` (employer contributions) and ``total`` (bold rows).
+    def _cae_contribution_rows(self):
+        """``{engine code: row}``, a row per contribution of the payslip,
+        both shares on the same row: ``name``, ``risk``, ``base``,
+        ``employee_rate``, ``employee``, ``employer_rate``, ``employer``
+        (amounts positive when due)."""
+        self.ensure_one()
+        rows = {}
+        for line in self.line_ids.sorted("sequence"):
+            rule = line.salary_rule_id
+            side = rule.cae_engine_side
+            if side not in ("employee", "employer"):
+                continue
+            code = rule.cae_engine_code
+            spec = french_payroll.CONTRIBUTIONS.get(code)
+            row = rows.setdefault(
+                code,
+                {
+                    "code": code,
+                    "name": line.name,
+                    "risk": spec[0] if spec else french_payroll.OTHER_EMPLOYER,
+                    "base": line.cae_base,
+                    "employee_rate": 0.0,
+                    "employee": 0.0,
+                    "employer_rate": 0.0,
+                    "employer": 0.0,
+                },
+            )
+            if side == "employee":
+                row.update(employee_rate=line.cae_rate, employee=-line.total)
+            else:
+                row.update(employer_rate=line.cae_rate, employer=line.total)
+        return rows
+
+    def _cae_report_sections(self):
+        """The clarified payslip, computed here and only shown by QWeb.
+
+        ``[(heading, [row, ...])]`` in the order of the arrêté: the risks
+        with their contributions, then the reductions of employer
+        contributions. Rows as in :meth:`_cae_contribution_rows`.
         """
         self.ensure_one()
-        category_codes = {
-            "CAE_BASE": "pay",
-            "CAE_VAR": "pay",
-            "CAE_EE": "pay",
-            "CAE_DED": "pay",
-            "CAE_ER": "employer",
-        }
-        rows = []
-        lines = self.line_ids.filtered("appears_on_payslip").sorted("sequence")
-        for line in lines:
-            code = line.category_id.code
-            row = {
-                "name": line.name,
-                "base": False,
-                "rate": False,
-                "quantity": False,
-                "pay": False,
-                "employer": False,
-                "total": False,
-            }
-            if code in ("CAE_EE", "CAE_ER"):
-                row.update(base=line.amount, rate=abs(line.rate))
-            elif code == "CAE_BASE" and line.quantity != 1.0:
-                row.update(quantity=line.quantity, base=line.amount)
-            if code in category_codes:
-                if not line.total:
-                    continue
-                row[category_codes[code]] = line.total
-            else:
-                row["total"] = line.total
-            rows.append(row)
-        return rows
+        # In the payslip's language, whoever prints it (t-lang translates
+        # the template, not what Python computes).
+        labels = self.with_context(lang=self._cae_report_lang())._cae_risk_labels()
+        rows = self._cae_contribution_rows()
+        sections = []
+        for risk in french_payroll.RISKS:
+            risk_rows = [row for row in rows.values() if row["risk"] == risk]
+            if risk == french_payroll.REDUCTIONS:
+                reduction = self.line_ids.filtered(lambda line: line.code == "CAE_RED")
+                risk_rows = [
+                    {
+                        "code": "REDUCTION",
+                        "name": line.name,
+                        "risk": risk,
+                        "base": line.cae_base,
+                        "employee_rate": 0.0,
+                        "employee": 0.0,
+                        "employer_rate": 0.0,
+                        "employer": line.total,
+                    }
+                    for line in reduction
+                ]
+            if risk_rows:
+                sections.append((labels[risk], risk_rows))
+        return sections
+
+    def _cae_report_pay_lines(self):
+        """Lines above the contributions: fixed part (hours × rate) and
+        variable part."""
+        self.ensure_one()
+        return self.line_ids.filtered(
+            lambda line: line.code in ("CAE_BASE", "CAE_VAR")
+        ).sorted("sequence")
+
+    def _cae_report_deductions(self):
+        """Deductions from the net pay (share capital...)."""
+        self.ensure_one()
+        return self.line_ids.filtered(
+            lambda line: line.category_id.code == "CAE_DED" and line.total
+        ).sorted("sequence")
+
+    def _cae_year_to_date(self):
+        """Cumulated figures of the calendar year up to this payslip
+        (confirmed payslips of the employee, this one included)."""
+        self.ensure_one()
+        fields_ = (
+            "cae_gross",
+            "cae_taxable",
+            "cae_tax",
+            "cae_net",
+            "cae_employer_cost",
+            "cae_reduction",
+        )
+        payslips = self.sudo().search(
+            [
+                ("employee_id", "=", self.employee_id.id),
+                ("company_id", "=", self.company_id.id),
+                ("cae_is_cesa", "=", True),
+                ("state", "=", "done"),
+                ("date_from", ">=", self.date_from.replace(month=1, day=1)),
+                ("date_to", "<", self.date_from),
+                ("id", "!=", self.id),
+            ]
+        )
+        totals = {}
+        for field in fields_:
+            total = self[field]
+            for payslip in payslips:
+                sign = -1.0 if payslip.credit_note else 1.0
+                total += sign * payslip[field]
+            totals[field] = total
+        return totals
+
+    @api.model
+    def _cae_default_lang(self):
+        """French when the database has it, else the user's language."""
+        installed = dict(self.env["res.lang"].get_installed())
+        return "fr_FR" if "fr_FR" in installed else self.env.lang
 
     def _cae_report_lang(self):
         """French, the language of the payslip, when the database has it."""
@@ -581,7 +1037,11 @@ class HrPayslip(models.Model):
         ) or company.company_registry
 
     def _cae_payroll_variables(self):
-        """One dict per payslip: the figures an external provider needs."""
+        """One dict per payslip: the figures an external provider needs.
+
+        Every base and every contribution, both shares, under the keys
+        ``<CODE>_base``, ``<CODE>_employee`` and ``<CODE>_employer``.
+        """
         wage_types = dict(
             self.env["hr.contract"]
             ._fields["cae_wage_type"]
@@ -599,31 +1059,46 @@ class HrPayslip(models.Model):
                 totals[code] = totals.get(code, 0.0) + line.total
             contract = payslip.contract_id
             entrepreneur = payslip.cae_entrepreneur_id
-            rows.append(
-                {
-                    "reference": entrepreneur.reference,
-                    "employee": payslip.employee_id.name,
-                    "activity_code": payslip.cae_activity_id.code,
-                    "activity": payslip.cae_activity_id.name,
-                    "contract": contract.name,
-                    "date_from": payslip.date_from,
-                    "date_to": payslip.date_to,
-                    "wage_type": wage_types.get(contract.cae_wage_type),
-                    "hours": contract.cae_monthly_hours,
-                    "hourly_rate": payslip.cae_hourly_rate,
-                    "fixed": totals.get("CAE_BASE", 0.0),
-                    "variable": totals.get("CAE_VAR", 0.0),
-                    "gross": payslip.cae_gross,
-                    "employee_contributions": -totals.get("CAE_EE", 0.0),
-                    "deductions": -totals.get("CAE_DED", 0.0),
-                    "net": payslip.cae_net,
-                    "employer_contributions": totals.get("CAE_ER", 0.0),
-                    "cost": payslip.cae_employer_cost,
-                    "funding": funding.get(payslip.cae_funding_state),
-                    "number": payslip.number,
-                    "state": states.get(payslip.state),
-                }
-            )
+            row = {
+                "reference": entrepreneur.reference,
+                "employee": payslip.employee_id.name,
+                "activity_code": payslip.cae_activity_id.code,
+                "activity": payslip.cae_activity_id.name,
+                "contract": contract.name,
+                "executive": contract.cae_is_executive,
+                "date_from": payslip.date_from,
+                "date_to": payslip.date_to,
+                "wage_type": wage_types.get(contract.cae_wage_type),
+                "hours": contract.cae_monthly_hours,
+                "hourly_rate": payslip.cae_hourly_rate,
+                "headcount": payslip.cae_headcount,
+                "pmss": payslip.cae_pmss,
+                "fixed": totals.get("CAE_BASE", 0.0),
+                "variable": totals.get("CAE_VAR", 0.0),
+                "gross": payslip.cae_gross,
+                "employee_contributions": payslip.cae_employee_total,
+                "net_before_tax": payslip.cae_net_before_tax,
+                "taxable": payslip.cae_taxable,
+                "tax_rate": payslip.cae_tax_rate,
+                "tax": payslip.cae_tax,
+                "deductions": -totals.get("CAE_DED", 0.0),
+                "net": payslip.cae_net,
+                "net_social": payslip.cae_net_social,
+                "employer_contributions": payslip.cae_employer_total,
+                "reduction_smic": payslip.cae_rgdu_smic,
+                "reduction_coefficient": payslip.cae_rgdu_coefficient,
+                "reduction": payslip.cae_reduction,
+                "cost": payslip.cae_employer_cost,
+                "funding": funding.get(payslip.cae_funding_state),
+                "number": payslip.number,
+                "state": states.get(payslip.state),
+            }
+            for code, contribution in payslip._cae_contribution_rows().items():
+                row[f"{code}_name"] = contribution["name"]
+                row[f"{code}_base"] = contribution["base"]
+                row[f"{code}_employee"] = contribution["employee"]
+                row[f"{code}_employer"] = contribution["employer"]
+            rows.append(row)
         return rows
 
     def _get_report_base_filename(self):

@@ -205,6 +205,9 @@ class HrPayslipRun(models.Model):
 
     def _cae_prepare_payslip_vals(self, contract):
         self.ensure_one()
+        # Named in the payslip's language, whoever generates the batch.
+        lang = self.env["hr.payslip"]._cae_default_lang()
+        variable_name = self.with_context(lang=lang).env._("Variable part (L7332-3)")
         return {
             "employee_id": contract.employee_id.id,
             "contract_id": contract.id,
@@ -218,7 +221,7 @@ class HrPayslipRun(models.Model):
             "input_line_ids": [
                 fields.Command.create(
                     {
-                        "name": self.env._("Variable part (L7332-3)"),
+                        "name": variable_name,
                         "code": "CAE_VARIABLE",
                         "contract_id": contract.id,
                         "amount": 0.0,

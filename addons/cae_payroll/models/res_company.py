@@ -5,37 +5,149 @@ from odoo.exceptions import UserError
 
 from .chart_accounts import FRENCH_EQUIVALENTS
 
-# Rules of the CESA structure, in the order of the payslip.
+# Contributions of the CESA structure (tools/french_payroll.py), employee
+# and employer shares: rule xmlid ``cae_payroll.rule_ee_<code>`` and
+# ``cae_payroll.rule_er_<code>``, in the order of the payslip.
+EMPLOYEE_CODES = (
+    "WELFARE",
+    "HEALTH_INSURANCE",
+    "OLD_AGE_CAPPED",
+    "OLD_AGE",
+    "AA_T1",
+    "CEG_T1",
+    "AA_T2",
+    "CEG_T2",
+    "CET",
+    "APEC",
+    "CSG_DEDUCTIBLE",
+    "CSG_NON_DEDUCTIBLE",
+    "CRDS",
+)
+EMPLOYER_CODES = (
+    "HEALTH",
+    "EXEC_WELFARE",
+    "WELFARE",
+    "HEALTH_INSURANCE",
+    "WORK_ACCIDENT",
+    "OLD_AGE_CAPPED",
+    "OLD_AGE",
+    "AA_T1",
+    "CEG_T1",
+    "AA_T2",
+    "CEG_T2",
+    "CET",
+    "FAMILY",
+    "UNEMPLOYMENT",
+    "AGS",
+    "APEC",
+    "AUTONOMY",
+    "HOUSING_SMALL",
+    "HOUSING_LARGE",
+    "SOCIAL_DIALOGUE",
+    "TRAINING_SMALL",
+    "TRAINING_LARGE",
+    "APPRENTICESHIP",
+    "CONSTRUCTION",
+    "MOBILITY",
+    "FLAT_SOCIAL",
+)
 CESA_RULE_XMLIDS = (
     "cae_payroll.rule_base",
     "cae_payroll.rule_variable",
     "cae_payroll.rule_gross",
-    "cae_payroll.rule_employee_urssaf",
-    "cae_payroll.rule_employee_other",
+    *(f"cae_payroll.rule_ee_{code.lower()}" for code in EMPLOYEE_CODES),
+    "cae_payroll.rule_net_before_tax",
+    "cae_payroll.rule_tax",
     "cae_payroll.rule_net",
-    "cae_payroll.rule_employer_urssaf",
-    "cae_payroll.rule_employer_other",
+    *(f"cae_payroll.rule_er_{code.lower()}" for code in EMPLOYER_CODES),
+    "cae_payroll.rule_reduction",
     "cae_payroll.rule_cost",
 )
+# Rules of version 18.0.1 (aggregated rates), taken out of the structures.
+OBSOLETE_RULE_XMLIDS = (
+    "cae_payroll.rule_employee_urssaf",
+    "cae_payroll.rule_employee_other",
+    "cae_payroll.rule_employer_urssaf",
+    "cae_payroll.rule_employer_other",
+)
 
-# Default accounts of the rules (French chart, PCG): rule → (debit, credit),
-# each as (chart template xmlid, code prefix used when the template is not
-# the French one). Gross pay is a cost (641) owed to the employee (421);
-# employee contributions move from 421 to the bodies that collect them
-# (431 URSSAF, 437 others); employer contributions are costs (645) owed to
-# the same bodies.
+# Default accounts (French chart, PCG), each as (chart template xmlid, code
+# prefix used when the template is not the French one). Gross pay is a cost
+# (641) owed to the employee (421); employee contributions move from 421 to
+# the body that collects them; employer contributions are costs (645, or
+# 633 for the taxes on salaries) owed to the same bodies: URSSAF (431, which
+# also collects unemployment insurance and the training contributions),
+# pension and welfare institutions (437); the tax withheld is owed to the
+# State (4421).
+ACCOUNTS = {
+    "employee": ("pcg_421", "421"),
+    "gross": ("pcg_6411", "641"),
+    "urssaf": ("pcg_431", "431"),
+    "other_bodies": ("pcg_437", "437"),
+    "tax": ("pcg_4421", "442"),
+    "urssaf_cost": ("pcg_6451", "645"),
+    "welfare_cost": ("pcg_6452", "645"),
+    "pension_cost": ("pcg_6453", "645"),
+    "unemployment_cost": ("pcg_6454", "645"),
+    "training_cost": ("pcg_6333", "633"),
+    "construction_cost": ("pcg_6334", "633"),
+    "salary_tax_cost": ("pcg_6318", "631"),
+}
+# Contribution → (employer cost account, body owed).
+CONTRIBUTION_ACCOUNTS = {
+    "HEALTH": ("urssaf_cost", "urssaf"),
+    "EXEC_WELFARE": ("welfare_cost", "other_bodies"),
+    "WELFARE": ("welfare_cost", "other_bodies"),
+    "HEALTH_INSURANCE": ("welfare_cost", "other_bodies"),
+    "WORK_ACCIDENT": ("urssaf_cost", "urssaf"),
+    "OLD_AGE_CAPPED": ("urssaf_cost", "urssaf"),
+    "OLD_AGE": ("urssaf_cost", "urssaf"),
+    "AA_T1": ("pension_cost", "other_bodies"),
+    "CEG_T1": ("pension_cost", "other_bodies"),
+    "AA_T2": ("pension_cost", "other_bodies"),
+    "CEG_T2": ("pension_cost", "other_bodies"),
+    "CET": ("pension_cost", "other_bodies"),
+    "APEC": ("pension_cost", "other_bodies"),
+    "FAMILY": ("urssaf_cost", "urssaf"),
+    "UNEMPLOYMENT": ("unemployment_cost", "urssaf"),
+    "AGS": ("unemployment_cost", "urssaf"),
+    "AUTONOMY": ("urssaf_cost", "urssaf"),
+    "HOUSING_SMALL": ("urssaf_cost", "urssaf"),
+    "HOUSING_LARGE": ("urssaf_cost", "urssaf"),
+    "SOCIAL_DIALOGUE": ("urssaf_cost", "urssaf"),
+    "TRAINING_SMALL": ("training_cost", "urssaf"),
+    "TRAINING_LARGE": ("training_cost", "urssaf"),
+    "APPRENTICESHIP": ("salary_tax_cost", "urssaf"),
+    "CONSTRUCTION": ("construction_cost", "other_bodies"),
+    "MOBILITY": ("urssaf_cost", "urssaf"),
+    "FLAT_SOCIAL": ("urssaf_cost", "urssaf"),
+    "CSG_DEDUCTIBLE": ("urssaf_cost", "urssaf"),
+    "CSG_NON_DEDUCTIBLE": ("urssaf_cost", "urssaf"),
+    "CRDS": ("urssaf_cost", "urssaf"),
+}
+
+
+def _rule_accounts():
+    """``{rule xmlid: (debit account key, credit account key)}``."""
+    accounts = {
+        "cae_payroll.rule_gross": ("gross", "employee"),
+        "cae_payroll.rule_tax": ("tax", "employee"),
+        "cae_payroll.rule_reduction": ("urssaf_cost", "urssaf"),
+    }
+    for code in EMPLOYEE_CODES:
+        body = CONTRIBUTION_ACCOUNTS[code][1]
+        # The rule's total is negative: debit 421, credit the body.
+        accounts[f"cae_payroll.rule_ee_{code.lower()}"] = (body, "employee")
+    for code in EMPLOYER_CODES:
+        accounts[f"cae_payroll.rule_er_{code.lower()}"] = CONTRIBUTION_ACCOUNTS[code]
+    return accounts
+
+
+CESA_RULE_ACCOUNTS = _rule_accounts()
 # Balance indicators (cae_base): the default available treasury, and the
 # net salaries posted and not paid yet.
 DEFAULT_INDICATOR = "reference_treasury"
 UNPAID_SALARIES_INDICATOR = "salaries_to_pay"
-
-CESA_RULE_ACCOUNTS = {
-    "cae_payroll.rule_gross": (("pcg_6411", "641"), ("pcg_421", "421")),
-    "cae_payroll.rule_employee_urssaf": (("pcg_431", "431"), ("pcg_421", "421")),
-    "cae_payroll.rule_employee_other": (("pcg_437", "437"), ("pcg_421", "421")),
-    "cae_payroll.rule_employer_urssaf": (("pcg_6451", "645"), ("pcg_431", "431")),
-    "cae_payroll.rule_employer_other": (("pcg_6453", "645"), ("pcg_437", "437")),
-}
 
 
 class ResCompany(models.Model):
@@ -60,6 +172,13 @@ class ResCompany(models.Model):
         help="Balance indicator of the activity that the salary budget "
         "starts from (empty: reference treasury). Net salaries posted and "
         "not paid yet are deducted unless this indicator already counts them.",
+    )
+    cae_payroll_headcount = fields.Integer(
+        string="Headcount (payroll thresholds)",
+        help="Annual average headcount of the company (Code de la sécurité "
+        "sociale, art. L130-1), for the thresholds of 11 and 50 employees: "
+        "training contribution, forfait social, FNAL, construction "
+        "contribution, general reduction.",
     )
     cae_payroll_safety_reserve = fields.Monetary(
         string="Safety reserve",
@@ -94,6 +213,8 @@ class ResCompany(models.Model):
                 company.cae_payroll_structure_id = self.env[
                     "hr.payroll.structure"
                 ].create(company._cae_prepare_payroll_structure_vals(rules))
+            else:
+                company._cae_payroll_sync_structure(rules)
             if not company.chart_template:
                 continue
             if not company.cae_payroll_journal_id:
@@ -108,18 +229,39 @@ class ResCompany(models.Model):
             rules |= self.env.ref(xmlid)
         return rules
 
+    def _cae_payroll_sync_structure(self, rules):
+        """Bring an existing CESA structure to the module's rules: add the
+        missing ones, take out those of earlier versions (other rules a
+        company added stay)."""
+        self.ensure_one()
+        structure = self.cae_payroll_structure_id
+        obsolete = self.env["hr.salary.rule"].with_context(active_test=False)
+        for xmlid in OBSOLETE_RULE_XMLIDS:
+            obsolete |= self.env.ref(xmlid, raise_if_not_found=False) or obsolete
+        missing = rules - structure.rule_ids
+        if missing or structure.rule_ids & obsolete:
+            structure.rule_ids = [
+                *(
+                    fields.Command.unlink(rule.id)
+                    for rule in structure.rule_ids & obsolete
+                ),
+                *(fields.Command.link(rule.id) for rule in missing),
+            ]
+
     def _cae_prepare_payroll_structure_vals(self, rules):
         self.ensure_one()
+        # Named in French when installed, whoever sets the company up.
+        _ = self.with_context(lang=self.env["hr.payslip"]._cae_default_lang()).env._
         return {
-            "name": self.env._("CESA salaried entrepreneur"),
+            "name": _("CESA salaried entrepreneur"),
             "code": "CAE_CESA",
             "company_id": self.id,
             "parent_id": False,
             "rule_ids": [fields.Command.set(rules.ids)],
-            "note": self.env._(
+            "note": _(
                 "Fixed part and variable part (L7332-3) of the salaried "
-                "entrepreneur, aggregated contribution rates read from the "
-                "legal parameters."
+                "entrepreneur; every French contribution computed by the "
+                "payroll engine from the dated legal parameters."
             ),
         }
 
@@ -147,9 +289,10 @@ class ResCompany(models.Model):
         journal = Journal.search(
             [("company_id", "=", self.id), ("code", "=", "SAL")], limit=1
         )
+        lang = self.env["hr.payslip"]._cae_default_lang()
         return journal or Journal.create(
             {
-                "name": self.env._("Salaries"),
+                "name": self.with_context(lang=lang).env._("Salaries"),
                 "code": "SAL",
                 "type": "general",
                 "company_id": self.id,
@@ -196,9 +339,9 @@ class ResCompany(models.Model):
             rule = self.env.ref(xmlid).with_company(self)
             vals = {}
             if not rule.account_debit:
-                vals["account_debit"] = self._cae_payroll_account(*debit).id
+                vals["account_debit"] = self._cae_payroll_account(*ACCOUNTS[debit]).id
             if not rule.account_credit:
-                vals["account_credit"] = self._cae_payroll_account(*credit).id
+                vals["account_credit"] = self._cae_payroll_account(*ACCOUNTS[credit]).id
             vals = {field: value for field, value in vals.items() if value}
             if vals:
                 rule.write(vals)

@@ -10,7 +10,7 @@ from .common import CaePayrollCommon
 class TestFunding(CaePayrollCommon):
     """Payslips are compared with what their activity can fund.
 
-    Alice is paid 2,500 € gross: total cost 3,592 € (see test_payslip).
+    Alice is paid 2,500 € gross: labour cost 3,108.15 € (see test_payslip).
     Treasury is the reference treasury of the activity's balance (cash +
     taxes due + suppliers), minus the safety reserve and the net salaries
     posted and not paid yet.
@@ -39,18 +39,18 @@ class TestFunding(CaePayrollCommon):
     def test_unfunded_payslip_is_flagged_with_the_missing_amount(self):
         self._fund(self.alice.activity_id, 3000.0)
         payslip = self._payslip(self.contract)
-        # 3592 − 3000 = 592
+        # 3108.15 − 3000 = 108.15
         self.assertRecordValues(
             payslip,
             [
                 {
                     "cae_funding_state": "unfunded",
                     "cae_fundable_amount": 3000.0,
-                    "cae_missing_amount": 592.0,
+                    "cae_missing_amount": 108.15,
                 }
             ],
         )
-        with self.assertRaisesRegex(UserError, "592[.,]00"):
+        with self.assertRaisesRegex(UserError, "108[.,]15"):
             payslip.action_payslip_done()
         with self.assertRaisesRegex(UserError, "ne peut pas le financer"):
             payslip.with_context(lang="fr_FR").action_payslip_done()
@@ -59,12 +59,12 @@ class TestFunding(CaePayrollCommon):
 
     def test_safety_reserve_is_kept_aside(self):
         self._fund(self.alice.activity_id, 5000.0)
-        self.company.cae_payroll_safety_reserve = 1500.0
+        self.company.cae_payroll_safety_reserve = 2000.0
         payslip = self._payslip(self.contract)
-        # 5000 − 1500 = 3500 can be spent; 3592 − 3500 = 92 missing.
+        # 5000 − 2000 = 3000 can be spent; 3108.15 − 3000 = 108.15 missing.
         self.assertRecordValues(
             payslip,
-            [{"cae_fundable_amount": 3500.0, "cae_missing_amount": 92.0}],
+            [{"cae_fundable_amount": 3000.0, "cae_missing_amount": 108.15}],
         )
 
     def test_payslips_of_a_shared_activity_share_its_treasury(self):
@@ -78,8 +78,8 @@ class TestFunding(CaePayrollCommon):
         payslips = self._run()._cae_generate_payslips()
         alice = payslips.filtered(lambda p: p.contract_id == self.contract)
         bob = payslips - alice
-        # Alice first: 5000 − 3592 = 1408 left. Bob costs 2000 + 733.40 +
-        # 140.20 = 2873.60: 2873.60 − 1408 = 1465.60 missing.
+        # Alice first: 5000 − 3108.15 = 1891.85 left. Bob costs 2200.92:
+        # 2200.92 − 1891.85 = 309.07 missing.
         self.assertRecordValues(
             alice, [{"cae_funding_state": "funded", "cae_missing_amount": 0.0}]
         )
@@ -87,9 +87,9 @@ class TestFunding(CaePayrollCommon):
             bob,
             [
                 {
-                    "cae_employer_cost": 2873.60,
-                    "cae_fundable_amount": 1408.0,
-                    "cae_missing_amount": 1465.60,
+                    "cae_employer_cost": 2200.92,
+                    "cae_fundable_amount": 1891.85,
+                    "cae_missing_amount": 309.07,
                     "cae_funding_state": "unfunded",
                 }
             ],
@@ -103,7 +103,7 @@ class TestFunding(CaePayrollCommon):
             .with_context(active_model="hr.payslip", active_ids=payslip.ids)
             .create({"decision": "accept", "reason": "  "})
         )
-        self.assertEqual(wizard.missing_amount, 592.0)
+        self.assertEqual(wizard.missing_amount, 108.15)
         with self.assertRaises(UserError):
             wizard.action_apply()
         wizard.reason = "Facture de 4 000 € encaissée le 10 avril"
@@ -113,7 +113,7 @@ class TestFunding(CaePayrollCommon):
             [
                 {
                     "cae_funding_state": "accepted",
-                    "cae_accepted_missing_amount": 592.0,
+                    "cae_accepted_missing_amount": 108.15,
                     "cae_funding_reason": "Facture de 4 000 € encaissée le 10 avril",
                 }
             ],
@@ -122,7 +122,7 @@ class TestFunding(CaePayrollCommon):
             lambda m: "encaissée le 10 avril" in (m.body or "")
         )
         self.assertTrue(note)
-        self.assertRegex(note.body, "592[.,]00")
+        self.assertRegex(note.body, "108[.,]15")
         # Confirming recomputes: the decision holds while nothing grows.
         payslip.action_payslip_done()
         self.assertEqual(payslip.state, "done")
@@ -141,26 +141,26 @@ class TestFunding(CaePayrollCommon):
         self._fund(self.alice.activity_id, 3800.0)
         self.contract.wage = 2000.0
         payslip = self._payslip(self.contract, variable=1000.0)
-        # Gross 3000, cost 3000 + 1100.10 + 210.30 = 4310.40: 510.40 missing.
-        self.assertEqual(payslip.cae_missing_amount, 510.40)
+        # Gross 3000, labour cost 3945.48: 145.48 missing.
+        self.assertEqual(payslip.cae_missing_amount, 145.48)
         self.env["cae.payslip.funding"].with_context(
             active_model="hr.payslip", active_ids=payslip.ids
         ).create({"decision": "reduce"}).action_apply()
-        # 510.40 / 1.4368 → 355.24 less: variable 644.76, gross 2644.76,
-        # cost 2644.76 + 969.83 + 185.40 = 3799.99 ≤ 3800.
-        self.assertEqual(payslip.input_line_ids.amount, 644.76)
+        # The engine solves the largest gross whose cost fits in 3800:
+        # 2910.85, i.e. a variable part of 910.85 (cost 3800.00).
+        self.assertEqual(payslip.input_line_ids.amount, 910.85)
         self.assertRecordValues(
             payslip,
             [
                 {
-                    "cae_gross": 2644.76,
-                    "cae_employer_cost": 3799.99,
+                    "cae_gross": 2910.85,
+                    "cae_employer_cost": 3800.0,
                     "cae_funding_state": "funded",
                     "cae_missing_amount": 0.0,
                 }
             ],
         )
-        self.assertRegex(payslip.message_ids[0].body, "644[.,]76")
+        self.assertRegex(payslip.message_ids[0].body, "910[.,]85")
 
     def test_reduction_cannot_go_below_the_fixed_part(self):
         self._fund(self.alice.activity_id, 1000.0)
@@ -184,9 +184,9 @@ class TestFunding(CaePayrollCommon):
     def test_salary_budget_of_the_entrepreneur(self):
         self._fund(self.alice.activity_id, 5000.0)
         self.company.cae_payroll_safety_reserve = 500.0
-        # 4500 can be spent: gross 3131.96 costs 3131.96 + 1148.49 + 219.55
-        # = 4500.00 (a cent more would cost 4500.01); net 3131.96 − 527.11
-        # − 156.91 = 2447.94.
+        # 4500 can be spent: gross 3346.93 costs 4499.81 (a cent more would
+        # cost 4500.17: the general reduction decreases as the pay rises);
+        # net before tax 2649.42.
         self.assertRecordValues(
             self.alice.with_company(self.company),
             [
@@ -194,8 +194,8 @@ class TestFunding(CaePayrollCommon):
                     "cae_budget_treasury": 5000.0,
                     "cae_budget_reserve": 500.0,
                     "cae_budget_fundable": 4500.0,
-                    "cae_budget_gross": 3131.96,
-                    "cae_budget_net": 2447.94,
+                    "cae_budget_gross": 3346.93,
+                    "cae_budget_net": 2649.42,
                 }
             ],
         )
@@ -211,23 +211,24 @@ class TestFunding(CaePayrollCommon):
             date_to=self.date_to,
             codes=["cash", "taxes_due", "salaries_to_pay", "result"],
         )[activity.id]
-        # Contributions due 431 + 437 = 1337.50 + 300.50 (credit); net 1954 to
-        # pay; result = turnover 10000 − costs 3592.
+        # Contributions and tax due (431, 437, 4421): 521.01 + 1037.90 −
+        # 429.75 + 71.76 = 1200.92; net 1907.23 to pay; result = turnover
+        # 10000 − labour cost 3108.15.
         self.assertEqual(
             values,
             {
                 "cash": 10000.0,
-                "taxes_due": -1638.0,
-                "salaries_to_pay": -1954.0,
-                "result": 6408.0,
+                "taxes_due": -1200.92,
+                "salaries_to_pay": -1907.23,
+                "result": 6891.85,
             },
         )
-        # The unpaid net is not spent twice: 10000 − 1638 − 1954 = 6408.
+        # The unpaid net is not spent twice: 10000 − 1200.92 − 1907.23.
         self.assertEqual(
-            self.alice.with_company(self.company).cae_budget_treasury, 6408.0
+            self.alice.with_company(self.company).cae_budget_treasury, 6891.85
         )
         second = self._payslip(self.contract)
-        self.assertEqual(second.cae_fundable_amount, 6408.0)
+        self.assertEqual(second.cae_fundable_amount, 6891.85)
 
     @freeze_time("2026-03-31")
     def test_treasury_indicator_chosen_in_the_settings(self):
@@ -238,11 +239,11 @@ class TestFunding(CaePayrollCommon):
             [("company_id", "=", self.company.id)]
         )
         by_code = {indicator.code: indicator for indicator in indicators}
-        # Cash only: 10000, minus the net salary posted and not paid (1954);
-        # contributions due are not part of cash.
+        # Cash only: 10000, minus the net salary posted and not paid
+        # (1907.23); contributions due are not part of cash.
         self.company.cae_payroll_indicator_id = by_code["cash"]
-        self.assertEqual(alice.cae_budget_treasury, 8046.0)
+        self.assertEqual(alice.cae_budget_treasury, 8092.77)
         # Future treasury already counts the salaries to pay: not twice.
         self.company.cae_payroll_indicator_id = by_code["future_treasury"]
         alice.invalidate_recordset()
-        self.assertEqual(alice.cae_budget_treasury, 6408.0)
+        self.assertEqual(alice.cae_budget_treasury, 6891.85)

@@ -35,19 +35,28 @@ class TestPosting(CaePayrollCommon):
         self.assertEqual(self.move.journal_id, self.journal)
         self.assertEqual(self.move.date, self.date_to)
         self.assertEqual(self.move.cae_activity_id, self.alice.activity_id)
-        # 641 gross, 645 employer contributions; 421 net to pay, 431 URSSAF
-        # (420.75 + 916.75), 437 other bodies (125.25 + 175.25).
+        # One line per account: 641 gross, employer costs by body (6451
+        # URSSAF less the general reduction 750.65 − 429.75, 6453 pension,
+        # 6454 unemployment, 6333 training, 6318 apprenticeship tax); 421
+        # net paid, 431 URSSAF (employee 420.76, employer 750.65 + 106.25 +
+        # 13.75 + 17.00, less 429.75), 437 pension (100.25 + 150.25), 4421
+        # income tax withheld.
         self.assertEqual(
             self._balances(self.move.line_ids),
             {
                 "641100": 2500.0,
-                "645100": 916.75,
-                "645300": 175.25,
-                "421000": -1954.0,
-                "431000": -1337.5,
-                "437000": -300.5,
+                "645100": 320.9,
+                "645300": 150.25,
+                "645400": 106.25,
+                "633300": 13.75,
+                "631800": 17.0,
+                "421000": -1907.23,
+                "431000": -878.66,
+                "437000": -250.5,
+                "442100": -71.76,
             },
         )
+        self.assertEqual(len(self.move.line_ids), 10)
 
     def test_every_line_is_on_the_activity_analytic_account(self):
         account = self.alice.analytic_account_id
@@ -60,15 +69,20 @@ class TestPosting(CaePayrollCommon):
         self.assertEqual(len(analytic_lines), len(self.move.line_ids))
         self.assertEqual(analytic_lines[plan._column_name()], account)
         # Analytic amounts are the opposite of the balances: the activity
-        # bears the cost (641 + 645 = 3592) and owes the net and contributions.
+        # bears the labour cost (3108.15) and owes the net, the
+        # contributions and the tax withheld.
         self.assertEqual(
             self._balances(analytic_lines, "amount"),
             {
                 "641100": -2500.0,
-                "645100": -916.75,
-                "645300": -175.25,
-                "421000": 1954.0,
-                "431000": 1337.5,
-                "437000": 300.5,
+                "645100": -320.9,
+                "645300": -150.25,
+                "645400": -106.25,
+                "633300": -13.75,
+                "631800": -17.0,
+                "421000": 1907.23,
+                "431000": 878.66,
+                "437000": 250.5,
+                "442100": 71.76,
             },
         )

@@ -8,7 +8,9 @@ from .common import CaePayrollCommon
 
 
 class TestSimulation(CaePayrollCommon):
-    """Desired net → gross → total cost → treasury left (same rounding)."""
+    """Desired net → gross → labour cost → treasury left, by the payroll
+    engine: a net before tax of 1,583.20 € needs 2,000.00 € gross (a cent
+    less gives 1,583.19 €), March 2026, below 11 employees."""
 
     @classmethod
     def setUpClass(cls):
@@ -22,20 +24,19 @@ class TestSimulation(CaePayrollCommon):
             .with_context(default_entrepreneur_id=self.alice.id)
         )
         wizard_form.date = date(2026, 3, 31)
-        wizard_form.desired_net = 1954.0
+        wizard_form.desired_net = 1583.20
         wizard = wizard_form.save()
         self.assertRecordValues(
             wizard,
             [
                 {
-                    "gross": 2500.0,
-                    "employee_rate": 21.84,
-                    "employee_contributions": 546.0,
-                    "employer_rate": 43.68,
-                    "employer_contributions": 1092.0,
-                    "cost": 3592.0,
+                    "gross": 2000.0,
+                    "employee_contributions": 416.8,
+                    "employer_contributions": 830.32,
+                    "reduction": 629.4,
+                    "cost": 2200.92,
                     "fundable": 0.0,
-                    "remaining": -3592.0,
+                    "remaining": -2200.92,
                 }
             ],
         )

@@ -1,6 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 DECISIONS = [
@@ -36,7 +36,7 @@ class CaePayslipFunding(models.TransientModel):
     )
     currency_id = fields.Many2one(
         comodel_name="res.currency",
-        default=lambda self: self.env.company.currency_id,
+        compute="_compute_missing_amount",
     )
 
     def _default_payslip_ids(self):
@@ -44,9 +44,15 @@ class CaePayslipFunding(models.TransientModel):
             return self.env["hr.payslip"]
         return self.env["hr.payslip"].browse(self.env.context.get("active_ids"))
 
+    # Without its dependencies the amount was computed before the payslips
+    # were set, and the dialog showed "Missing 0.00" next to its lines.
+    @api.depends("payslip_ids", "payslip_ids.cae_missing_amount")
     def _compute_missing_amount(self):
         for wizard in self:
             wizard.missing_amount = sum(wizard.payslip_ids.mapped("cae_missing_amount"))
+            wizard.currency_id = (
+                wizard.payslip_ids.company_id[:1] or self.env.company
+            ).currency_id
 
     def action_apply(self):
         self.ensure_one()

@@ -2,15 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..models.hr_payslip import EMPLOYEE_RATE_CODES, EMPLOYER_RATE_CODES
-from ..models.pay_math import contributions, cost_from_gross, gross_from_net
+from ..tools import french_payroll
 
 
 class CaeSalarySimulation(models.TransientModel):
-    """Desired net pay → gross → total cost → treasury left to the activity.
+    """Desired net pay → gross → labour cost → treasury left to the activity.
 
-    Same rates and same rounding as the payslip, so the figures are those the
-    payslip will show (for a payslip dated on the simulation date).
+    Solved by the French payroll engine with the rules and rounding of the
+    payslip (every contribution, the general reduction on the year's
+    figures), so the figures are those of a payslip of the simulation's
+    month. Only for entrepreneurs the user may read (their advisor, the
+    accountants): checked before anything is read as superuser.
     """
 
     _name = "cae.salary.simulation"
@@ -28,21 +30,18 @@ class CaeSalarySimulation(models.TransientModel):
         default=fields.Date.context_today,
         help="Rates and treasury are read on this date.",
     )
-    desired_net = fields.Monetary(string="Desired net pay")
-    employee_rate = fields.Float(
-        string="Employee contribution rate (%)",
-        compute="_compute_simulation",
-        digits=(16, 2),
-    )
-    employer_rate = fields.Float(
-        string="Employer contribution rate (%)",
-        compute="_compute_simulation",
-        digits=(16, 2),
-    )
+    desired_net = fields.Monetary(string="Desired net pay before income tax")
     gross = fields.Monetary(string="Gross pay", compute="_compute_simulation")
     employee_contributions = fields.Monetary(compute="_compute_simulation")
-    employer_contributions = fields.Monetary(compute="_compute_simulation")
-    cost = fields.Monetary(string="Total cost", compute="_compute_simulation")
+    employer_contributions = fields.Monetary(
+        compute="_compute_simulation",
+        help="Before the general reduction.",
+    )
+    reduction = fields.Monetary(
+        string="General reduction",
+        compute="_compute_simulation",
+    )
+    cost = fields.Monetary(string="Labour cost", compute="_compute_simulation")
     fundable = fields.Monetary(
         string="Activity can fund",
         compute="_compute_simulation",
@@ -51,8 +50,8 @@ class CaeSalarySimulation(models.TransientModel):
     remaining = fields.Monetary(
         string="Treasury left after pay",
         compute="_compute_simulation",
-        help="What the activity can fund minus the total cost; negative when "
-        "the activity cannot afford this pay.",
+        help="What the activity can fund minus the labour cost; negative "
+        "when the activity cannot afford this pay.",
     )
     budget_gross = fields.Monetary(
         string="Fundable gross pay", compute="_compute_simulation"
@@ -63,32 +62,38 @@ class CaeSalarySimulation(models.TransientModel):
 
     @api.depends("entrepreneur_id", "date", "desired_net")
     def _compute_simulation(self):
-        Parameter = self.env["cae.parameter"]
         for wizard in self:
+            entrepreneur = wizard.entrepreneur_id
             company = wizard.company_id or self.env.company
-            rnd = company.currency_id.round
             date = wizard.date or fields.Date.context_today(wizard)
-            employee_rates = [
-                Parameter._cae_cached_value(code, date, company)
-                for code in EMPLOYEE_RATE_CODES
-            ]
-            employer_rates = [
-                Parameter._cae_cached_value(code, date, company)
-                for code in EMPLOYER_RATE_CODES
-            ]
-            gross = gross_from_net(wizard.desired_net, employee_rates, rnd)
-            cost = cost_from_gross(gross, employer_rates, rnd)
-            budget = wizard.entrepreneur_id._cae_salary_budget(date).get(
-                wizard.entrepreneur_id.id, {}
-            )
+            # Raises AccessError for an entrepreneur the user may not read.
+            budget = entrepreneur._cae_salary_budget(date).get(entrepreneur.id, {})
+            params = self.env["cae.parameter"]._cae_payroll_params(company.id, date)
+            case = entrepreneur.sudo()._cae_salary_case(date) if entrepreneur else None
+            result = None
+            if case:
+                gross = french_payroll.gross_from_net(wizard.desired_net, case, params)
+                result = french_payroll.compute(case.replace(gross=gross), params)
             fundable = budget.get("fundable", 0.0)
-            wizard.employee_rate = sum(employee_rates)
-            wizard.employer_rate = sum(employer_rates)
-            wizard.gross = gross
-            wizard.employee_contributions = contributions(gross, employee_rates, rnd)
-            wizard.employer_contributions = contributions(gross, employer_rates, rnd)
-            wizard.cost = cost
+            wizard.gross = result.gross if result else 0.0
+            wizard.employee_contributions = result.employee_total if result else 0.0
+            wizard.employer_contributions = result.employer_total if result else 0.0
+            wizard.reduction = result.reduction if result else 0.0
+            wizard.cost = result.cost if result else 0.0
             wizard.fundable = fundable
-            wizard.remaining = rnd(fundable - cost)
+            wizard.remaining = company.currency_id.round(fundable - wizard.cost)
             wizard.budget_gross = budget.get("gross", 0.0)
             wizard.budget_net = budget.get("net", 0.0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Only for an entrepreneur the user may read (record rules).
+        entrepreneurs = self.env["cae.entrepreneur"].browse(
+            [
+                vals.get("entrepreneur_id")
+                for vals in vals_list
+                if vals.get("entrepreneur_id")
+            ]
+        )
+        entrepreneurs.check_access("read")
+        return super().create(vals_list)

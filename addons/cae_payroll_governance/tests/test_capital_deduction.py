@@ -31,18 +31,18 @@ class TestCapitalDeduction(CaeGovernanceCommon, CaePayrollCommon):
 
     def test_the_payslip_deducts_what_is_due(self):
         payslip = self._payslip(self.contract)
-        # Net before deduction: 2500 − 420.75 − 125.25 = 1954.00; − 62.50.
+        # Net before income tax 1978.99, tax 71.76: 1907.23; − 62.50.
         lines = self._lines(payslip)
         self.assertEqual(lines["CAE_CAPITAL"], -62.5)
-        self.assertEqual(lines["CAE_NET"], 1891.5)
-        self.assertEqual(lines["CAE_COST"], 3592.0)  # the employer pays the same
-        self.assertEqual(payslip.cae_net, 1891.5)
-        # Lines are named in the language of whoever computes the payslip;
+        self.assertEqual(lines["CAE_NET"], 1844.73)
+        self.assertEqual(lines["CAE_COST"], 3108.15)  # the employer pays the same
+        self.assertEqual(payslip.cae_net, 1844.73)
+        # Lines are named in the payslip's language (French when installed);
         # the printed payslip is in French.
         payslip.with_context(lang="fr_FR").compute_sheet()
-        rows = payslip.with_context(lang="fr_FR")._cae_report_rows()
-        release = next(row for row in rows if row["pay"] == -62.5)
-        self.assertEqual(release["name"], "Libération de capital (retenue sur salaire)")
+        deductions = payslip.with_context(lang="fr_FR")._cae_report_deductions()
+        self.assertEqual(deductions.mapped("total"), [-62.5])
+        self.assertEqual(deductions.name, "Libération de capital (retenue sur salaire)")
 
     def test_confirming_records_the_release_once(self):
         payslip = self._payslip(self.contract)
@@ -68,11 +68,11 @@ class TestCapitalDeduction(CaeGovernanceCommon, CaePayrollCommon):
         salaries_due = (payslip.move_id.line_ids | releases.move_ids.line_ids).filtered(
             lambda line: line.account_id.code.startswith("421")
         )
-        self.assertEqual(sum(salaries_due.mapped("balance")), -1891.5)
+        self.assertEqual(sum(salaries_due.mapped("balance")), -1844.73)
         # ... and what her activity shows it owes her.
         activity = self.alice.activity_id
         values = activity._get_indicator_values(codes=["salaries_to_pay"])
-        self.assertEqual(values[activity.id]["salaries_to_pay"], -1891.5)
+        self.assertEqual(values[activity.id]["salaries_to_pay"], -1844.73)
         # Confirming again changes nothing in the register.
         payslip.action_payslip_done()
         self.assertEqual(
@@ -101,7 +101,7 @@ class TestCapitalDeduction(CaeGovernanceCommon, CaePayrollCommon):
         payslip = self._payslip(self.contract)
         lines = self._lines(payslip)
         self.assertNotIn("CAE_CAPITAL", lines)
-        self.assertEqual(lines["CAE_NET"], 1954.0)
+        self.assertEqual(lines["CAE_NET"], 1907.23)
         payslip.action_payslip_done()
         self.assertEqual(self.subscription.amount_paid, 62.5)
 

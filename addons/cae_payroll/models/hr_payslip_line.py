@@ -1,0 +1,18 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class HrPayslipLine(models.Model):
+    """What the clarified payslip prints for a line of the payroll engine.
+
+    The line's own amount is its total (quantity 1, rate 100 %), so that
+    OCA payroll and payroll_account add it up as is; the base, the rate and
+    the hours the payslip shows are kept here.
+    """
+
+    _inherit = "hr.payslip.line"
+
+    cae_base = fields.Monetary(string="Base shown", currency_field="currency_id")
+    cae_rate = fields.Float(string="Rate shown (%)", digits=(16, 4))
+    cae_quantity = fields.Float(string="Hours", digits=(16, 2))
