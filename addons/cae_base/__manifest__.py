@@ -70,10 +70,12 @@
         "demo/cae_entrepreneur_demo.xml",
         "demo/cae_balance_demo.xml",
         "demo/cae_invoicing_demo.xml",
+        "demo/res_company_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
             "cae_base/static/src/tours/*.js",
+            "cae_base/static/tests/crawler/*.js",
         ],
     },
     "installable": True,
