@@ -24,6 +24,7 @@
     "data": [
         "security/cae_payroll_security.xml",
         "security/ir.model.access.csv",
+        "security/cae_payroll_company_rules.xml",
         "data/cae_parameter_data.xml",
         "data/hr_salary_rule_data.xml",
         "data/cae_payroll_setup.xml",
