@@ -70,6 +70,7 @@
         "demo/cae_entrepreneur_demo.xml",
         "demo/cae_balance_demo.xml",
         "demo/cae_invoicing_demo.xml",
+        "demo/cae_internal_invoice_demo.xml",
         "demo/res_company_demo.xml",
     ],
     "assets": {
