@@ -561,6 +561,16 @@ def cmd_test(args):
         "browser tours run in headless Chromium",
     ):
         die("Chromium is needed for the browser tours.")
+    # The crawler (tests/test_crawler.py) prints every report of the suite
+    # and reads the PDF files.
+    for binaries, package in (
+        (["wkhtmltopdf"], "wkhtmltopdf"),
+        (["pdftotext"], "poppler-utils"),
+    ):
+        if not ensure_debian_package(
+            binaries, package, "the crawler prints the reports"
+        ):
+            die(f"Debian's {package} is needed by the crawler test.")
     db = args.database
     install_cae(db, with_demo=True, fresh=not args.reuse)
     os.environ["CAE_OPENFISCA_PYTHON"] = str(openfisca_python())

@@ -37,6 +37,7 @@
     ],
     "demo": [
         "demo/cae_cjs_demo.xml",
+        "demo/cae_cjs_event_sale_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -48,6 +48,7 @@
         "demo/cae_share_class_demo.xml",
         "demo/cae_associate_demo.xml",
         "demo/cae_assembly_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

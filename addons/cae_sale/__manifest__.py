@@ -24,6 +24,7 @@
     ],
     "demo": [
         "demo/sale_order_demo.xml",
+        "demo/sale_order_advisor_demo.xml",
     ],
     "installable": True,
     "auto_install": True,

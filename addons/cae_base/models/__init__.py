@@ -38,3 +38,4 @@ from . import res_users
 from . import cae_internal_invoice
 from . import cae_internal_invoice_line
 from . import cae_invoicing_demo
+from . import cae_company_demo

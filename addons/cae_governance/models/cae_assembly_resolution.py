@@ -102,12 +102,18 @@ class CaeAssemblyResolution(models.Model):
 
     @api.depends("sequence", "assembly_id.resolution_ids")
     def _compute_number(self):
-        for assembly in self.assembly_id:
-            ordered = assembly.resolution_ids.sorted(lambda r: (r.sequence, r.id))
-            for index, resolution in enumerate(ordered, start=1):
-                resolution.number = index
-        for resolution in self.filtered(lambda r: not r.assembly_id):
-            resolution.number = 0
+        # Only the records computed are assigned: assigning the other
+        # resolutions of the assembly would write them (an access error for
+        # every reader but the managers, e.g. the list filtered on elections).
+        numbers = {
+            resolution: index
+            for assembly in self.assembly_id
+            for index, resolution in enumerate(
+                assembly.resolution_ids.sorted(lambda r: (r.sequence, r.id)), start=1
+            )
+        }
+        for resolution in self:
+            resolution.number = numbers.get(resolution, 0)
 
     @api.depends("kind", "assembly_id.type_id")
     def _compute_rules(self):
