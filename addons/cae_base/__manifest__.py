@@ -72,12 +72,9 @@
         "demo/cae_entrepreneur_demo.xml",
         "demo/cae_balance_demo.xml",
         "demo/cae_invoicing_demo.xml",
-<<<<<<< HEAD
         "demo/cae_belgium_demo.xml",
-=======
         "demo/cae_internal_invoice_demo.xml",
         "demo/res_company_demo.xml",
->>>>>>> crawler
     ],
     "assets": {
         "web.assets_tests": [
