@@ -102,12 +102,16 @@ class CaeAssemblyResolution(models.Model):
 
     @api.depends("sequence", "assembly_id.resolution_ids")
     def _compute_number(self):
+        # Only the records being computed are assigned: assigning the others
+        # of the agenda would write them (refused to those who only read).
+        numbers = {}
         for assembly in self.assembly_id:
             ordered = assembly.resolution_ids.sorted(lambda r: (r.sequence, r.id))
-            for index, resolution in enumerate(ordered, start=1):
-                resolution.number = index
-        for resolution in self.filtered(lambda r: not r.assembly_id):
-            resolution.number = 0
+            numbers.update(
+                {resolution: index for index, resolution in enumerate(ordered, 1)}
+            )
+        for resolution in self:
+            resolution.number = numbers.get(resolution, 0)
 
     @api.depends("kind", "assembly_id.type_id")
     def _compute_rules(self):
@@ -205,6 +209,16 @@ class CaeAssemblyResolution(models.Model):
                 vote["choice"] = choice
             votes.append(vote)
         return self.assembly_id._record_votes(votes, channel="paper")
+
+    def _record_paper_batch(self, associate_ids, counts):
+        """The paper ballots of the room for this secret vote: who voted
+        (``associate_ids``) and, apart, the count of the urn (see
+        :meth:`cae.assembly._record_paper_batch`); the XML-friendly wrapper
+        used by the demo."""
+        self.ensure_one()
+        return self.assembly_id._record_paper_batch(
+            self, self.env["cae.associate"].browse(associate_ids), counts
+        )
 
     def _apply_election_results(self):
         """The elected candidates join the board."""

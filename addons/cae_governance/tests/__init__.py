@@ -23,3 +23,4 @@ from . import test_assembly_access
 from . import test_assembly_portal
 from . import test_assembly_concurrency
 from . import test_assembly_ui
+from . import test_assembly_journey

@@ -5,7 +5,7 @@ import base64
 from odoo import Command
 from odoo.exceptions import UserError
 
-from .common_assembly import CaeAssemblyCommon
+from .common_assembly import CaeAssemblyCommon, pdf_text
 
 
 class TestAssemblyFlow(CaeAssemblyCommon):
@@ -180,10 +180,36 @@ class TestAssemblyFlow(CaeAssemblyCommon):
             "le quorum est atteint",
             "Associé 08",
             "Élu",
+            # The secret election's online ballots, by receipt.
+            "Reçus des bulletins en ligne",
         ):
             self.assertIn(text, html)
+        # The PDF itself has that text (not a blank page).
+        pdf = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "cae_governance.action_report_assembly_minutes", assembly.ids
+            )[0]
+        )
+        text = pdf_text(pdf)
+        for expected in ("Procès-verbal", "Approbation des comptes", "Élu"):
+            self.assertIn(expected, text)
+        receipts = self.env["cae.assembly.ballot"].search(
+            [("resolution_id", "=", election.id), ("receipt_code", "!=", False)]
+        )
+        self.assertIn(receipts[0].receipt_code, text)
         # The report itself, or first the layout configurator of a new company.
         self.assertIn(
             assembly.action_print_minutes()["type"],
             ("ir.actions.report", "ir.actions.act_window"),
         )
+
+    def test_demo_chatter_in_french(self):
+        """The demo records' history speaks French: the module's
+        translations are loaded before its demo data ("Associé créé", not
+        "Associate créé")."""
+        associate = self.env.ref("cae_governance.associate_paul_lambert")
+        bodies = associate.message_ids.mapped("body")
+        self.assertIn("<p>Associé créé</p>", bodies)
+        self.assertNotIn("<p>Associate créé</p>", bodies)
