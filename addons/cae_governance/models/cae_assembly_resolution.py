@@ -1,5 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import sys
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -106,7 +108,12 @@ class CaeAssemblyResolution(models.Model):
         # of the agenda would write them (refused to those who only read).
         numbers = {}
         for assembly in self.assembly_id:
-            ordered = assembly.resolution_ids.sorted(lambda r: (r.sequence, r.id))
+            # Lines not saved yet (NewId, no order between them) come after
+            # the saved ones of their sequence, in the order of the agenda.
+            ordered = sorted(
+                assembly.resolution_ids,
+                key=lambda r: (r.sequence, r._origin.id or sys.maxsize),
+            )
             numbers.update(
                 {resolution: index for index, resolution in enumerate(ordered, 1)}
             )

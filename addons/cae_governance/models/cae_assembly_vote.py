@@ -124,6 +124,16 @@ class CaeAssembly(models.Model):
                     resolution=resolution.name,
                 )
             )
+        # Update the resolution's row first: a second batch entered at the
+        # same moment waits, fails and is retried on fresh data, where it
+        # finds this one.
+        self.env.cr.execute(
+            SQL(
+                "UPDATE cae_assembly_resolution SET write_date = write_date "
+                "WHERE id = %s",
+                resolution.id,
+            )
+        )
         already = (
             self.env["cae.assembly.participation"]
             .sudo()

@@ -71,11 +71,14 @@ class TestAssemblyJourney(CaeAssemblyCommon, HttpCase):
         )
         Report = self.env["ir.actions.report"].with_user(self.manager_user)
         # The web client's context: the user's language.
-        pdf, kind = Report.with_context(
+        context = {
             **(context or {}),
-            lang=self.manager_user.lang,
-            force_report_rendering=True,
-        )._render_qweb_pdf(report_name, docids, data=data)
+            "lang": self.manager_user.lang,
+            "force_report_rendering": True,
+        }
+        pdf, kind = Report.with_context(**context)._render_qweb_pdf(
+            report_name, docids, data=data
+        )
         self.assertEqual(kind, "pdf")
         return pdf_text(pdf)
 
@@ -98,8 +101,12 @@ class TestAssemblyJourney(CaeAssemblyCommon, HttpCase):
                 }
             ],
         )
-        resolution = assembly.resolution_ids
-        self.assertEqual(resolution.name, "Approbation des comptes 2029")
+        self.assertEqual(
+            assembly.resolution_ids.mapped("name"),
+            ["Approbation des comptes 2029", "Quitus à la gérance"],
+        )
+        resolution, secret = assembly.resolution_ids
+        self.assertEqual(assembly.resolution_ids.mapped("secret"), [False, True])
         self.assertEqual(
             self._line(assembly, self.associates[2]).proxy_holder_id,
             self.associates[0],
@@ -111,13 +118,52 @@ class TestAssemblyJourney(CaeAssemblyCommon, HttpCase):
             "cae_assembly_journey_vote_tour",
             login="parcours_associee",
         )
-        ballot_box = self.env.cr
-        ballot_box.execute(
+        cr = self.env.cr
+        cr.execute(
             "SELECT receipt_code FROM cae_assembly_ballot WHERE resolution_id = %s",
             [resolution.id],
         )
-        (receipt,) = ballot_box.fetchone()
+        (receipt,) = cr.fetchone()
         self.assertEqual(self._line(assembly, self.voter).state, "remote")
+        # The secret ballot is sealed: nothing in the counted ballots, one
+        # row in the box that names no voter and has no author nor date;
+        # no figure of the secret resolution exists, for anyone.
+        cr.execute(
+            "SELECT count(*) FROM cae_assembly_ballot WHERE resolution_id = %s",
+            [secret.id],
+        )
+        self.assertEqual(cr.fetchone()[0], 0)
+        cr.execute(
+            "SELECT choice, receipt_code FROM cae_assembly_ballot_box "
+            "WHERE resolution_id = %s",
+            [secret.id],
+        )
+        ((choice, secret_receipt),) = cr.fetchall()
+        self.assertEqual(choice, "against")
+        self.assertTrue(secret_receipt)
+        self.assertNotEqual(secret_receipt, receipt)
+        columns = self.env["cae.assembly.ballot.box"]._fields
+        for name in ("associate_id", "participation_id", "create_uid", "create_date"):
+            self.assertNotIn(name, columns)
+        self.env.invalidate_all()
+        for user in (self.manager_user, self.voter_user):
+            seen = secret.with_user(user)
+            self.assertRecordValues(
+                seen,
+                [
+                    {
+                        "results_available": False,
+                        "count_for": 0,
+                        "count_against": 0,
+                        "voter_count": 0,
+                        "result": False,
+                    }
+                ],
+            )
+        self.assertRecordValues(
+            resolution.with_user(self.manager_user),
+            [{"results_available": True, "count_for": 1, "voter_count": 1}],
+        )
 
         self.start_tour(
             f"/odoo/action-cae_governance.cae_assembly_action/{assembly.id}",
@@ -125,9 +171,26 @@ class TestAssemblyJourney(CaeAssemblyCommon, HttpCase):
             login="parcours_gerante",
         )
         self.assertEqual(assembly.state, "closed")
+        self.env.invalidate_all()
         self.assertRecordValues(
-            resolution, [{"count_for": 1, "voter_count": 1, "result": "adopted"}]
+            assembly.resolution_ids,
+            [
+                {"count_for": 1, "count_against": 0, "result": "adopted"},
+                {"count_for": 0, "count_against": 1, "result": "rejected"},
+            ],
         )
+        self.assertEqual(secret.voter_count, 1)
+        # The box is empty: the sealed ballot was counted, with its receipt.
+        cr.execute(
+            "SELECT count(*) FROM cae_assembly_ballot_box WHERE assembly_id = %s",
+            [assembly.id],
+        )
+        self.assertEqual(cr.fetchone()[0], 0)
+        cr.execute(
+            "SELECT choice FROM cae_assembly_ballot WHERE receipt_code = %s",
+            [secret_receipt],
+        )
+        self.assertEqual(cr.fetchall(), [("against",)])
 
         # The PDFs the web client downloads, as the staff member.
         text = self._pdf("cae_governance.report_assembly_minutes", assembly.ids)
@@ -136,8 +199,10 @@ class TestAssemblyJourney(CaeAssemblyCommon, HttpCase):
             "AG du parcours",
             "Approbation des comptes 2029",
             "Cette résolution est adoptée",
+            "Quitus à la gérance",
             "Reçus des bulletins en ligne",
             receipt,
+            secret_receipt,
         ):
             self.assertIn(expected, text)
 

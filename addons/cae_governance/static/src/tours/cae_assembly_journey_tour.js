@@ -67,6 +67,32 @@ registry.category("web_tour.tours").add("cae_assembly_journey_convene_tour", {
                 ".o_field_widget[name='resolution_ids'] .o_data_row td[name='name']:contains('Approbation des comptes 2029')",
         },
         {
+            content: "Ajouter une résolution à bulletin secret",
+            trigger:
+                ".o_field_widget[name='resolution_ids'] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        {
+            content: "Son titre",
+            trigger: ".modal .o_field_widget[name='name'] input",
+            run: "edit Quitus à la gérance",
+        },
+        {
+            content: "Au scrutin secret",
+            trigger: ".modal .o_field_widget[name='secret'] input",
+            run: "click",
+        },
+        {
+            content: "Enregistrer et fermer",
+            trigger: ".modal .o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "La résolution secrète est à l'ordre du jour",
+            trigger:
+                ".o_field_widget[name='resolution_ids'] .o_data_row:has(td[name='name']:contains('Quitus à la gérance')) td[name='secret'] input:checked",
+        },
+        {
             content: "Enregistrer l'assemblée",
             trigger: ".o_form_button_save",
             run: "click",
@@ -165,8 +191,20 @@ registry.category("web_tour.tours").add("cae_assembly_journey_vote_tour", {
             expectUnloadPage: true,
         },
         {
-            content: "Voter pour",
-            trigger: ".o_cae_resolution .o_cae_ballot input[type='radio'][value='for']",
+            content: "Voter pour les comptes",
+            trigger:
+                ".o_cae_resolution:has(.card-header:contains('Approbation des comptes 2029')) .o_cae_ballot input[type='radio'][value='for']",
+            run: "click",
+        },
+        {
+            content: "Le quitus est à bulletin secret",
+            trigger:
+                ".o_cae_resolution .card-header:contains('Quitus à la gérance'):contains('bulletin secret')",
+        },
+        {
+            content: "Voter contre le quitus",
+            trigger:
+                ".o_cae_resolution:has(.card-header:contains('Quitus à la gérance')) .o_cae_ballot input[type='radio'][value='against']",
             run: "click",
         },
         {
@@ -180,8 +218,17 @@ registry.category("web_tour.tours").add("cae_assembly_journey_vote_tour", {
             trigger: ".o_cae_vote_success:contains('Gardez vos codes de reçu') .o_cae_receipt_code",
         },
         {
-            content: "La résolution le dit",
-            trigger: ".o_cae_resolution .o_cae_vote_recorded",
+            content: "Deux reçus : un par résolution",
+            trigger: ".o_cae_vote_success .o_cae_receipts li:nth-child(2) .o_cae_receipt_code",
+        },
+        {
+            content: "Chaque résolution le dit",
+            trigger:
+                ".o_cae_resolution:has(.card-header:contains('Quitus à la gérance')) .o_cae_vote_recorded",
+        },
+        {
+            content: "Aucun décompte du vote secret avant la clôture",
+            trigger: ".o_cae_assembly:not(:has(.o_cae_result))",
         },
     ],
 });
@@ -207,6 +254,11 @@ registry.category("web_tour.tours").add("cae_assembly_journey_close_tour", {
             content: "La résolution est adoptée",
             trigger:
                 ".o_field_widget[name='resolution_ids'] .o_data_row td[name='result']:contains('Adoptée')",
+        },
+        {
+            content: "Le quitus est rejeté (une voix contre)",
+            trigger:
+                ".o_field_widget[name='resolution_ids'] .o_data_row:has(td[name='name']:contains('Quitus à la gérance')) td[name='result']:contains('Rejetée')",
         },
         {
             content: "Imprimer le procès-verbal",
