@@ -4,6 +4,7 @@ import threading
 from datetime import date, datetime
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.service.model import retrying
 from odoo.tools import SQL, mute_logger
 
@@ -392,3 +393,57 @@ class TestConcurrentRegister(CaeCommittedCompanyCase):
                 )
             )
             self.assertEqual(cr.fetchone()[0], 0)
+
+    def test_two_paper_batches_of_one_urn_at_once(self):
+        """The urn of the room is opened once: two staff members enter the
+        paper ballots of the same secret resolution at the same moment. The
+        second, whose snapshot predates the first batch, fails on the
+        resolution's row, is retried on fresh data and refused: the urn is
+        counted once."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            env["cae.assembly"].browse(self.assembly_id).action_open_votes()
+            env.flush_all()
+        with self.registry.cursor() as late_cr:
+            late_env = self._env(late_cr)
+            assembly = late_env["cae.assembly"].browse(self.assembly_id)
+            self.assertEqual(assembly.state, "open")  # the snapshot
+            with self.registry.cursor() as first_cr:
+                first_env = self._env(first_cr)
+                first = first_env["cae.assembly"].browse(self.assembly_id)
+                first._record_paper_batch(
+                    first.resolution_ids,
+                    first_env["cae.associate"].browse(self.associate_ids[:3]),
+                    [{"choice": "for", "count": 3}],
+                )
+            attempts = []
+
+            def enter_late_batch():
+                attempts.append(1)
+                late = late_env["cae.assembly"].browse(self.assembly_id)
+                late._record_paper_batch(
+                    late.resolution_ids,
+                    late_env["cae.associate"].browse(self.associate_ids[3:5]),
+                    [{"choice": "against", "count": 2}],
+                )
+
+            with (
+                mute_logger("odoo.sql_db", "odoo.service.model"),
+                self.assertRaisesRegex(UserError, "already counted"),
+            ):
+                retrying(enter_late_batch, late_env)
+            self.assertEqual(len(attempts), 2)
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            assembly = env["cae.assembly"].browse(self.assembly_id)
+            self.assertEqual(
+                env["cae.assembly.participation"].search_count(
+                    [("resolution_id", "=", assembly.resolution_ids.id)]
+                ),
+                3,
+            )
+            assembly.action_close()
+            self.assertRecordValues(
+                assembly.resolution_ids,
+                [{"voter_count": 3, "count_for": 3, "count_against": 0}],
+            )
