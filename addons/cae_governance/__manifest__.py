@@ -4,7 +4,7 @@
     "name": "CAE - Governance",
     "summary": "Cooperative life: share capital, register of associates, "
     "share certificates, general assemblies with proxies, quorum and online votes",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.1.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
@@ -36,6 +36,7 @@
         "views/cae_assembly_resolution_views.xml",
         "wizards/cae_share_register_print_views.xml",
         "wizards/cae_assembly_paper_vote_views.xml",
+        "wizards/cae_share_early_reimbursement_views.xml",
         "report/cae_governance_reports.xml",
         "report/report_share_register.xml",
         "report/report_share_certificate.xml",

@@ -3,7 +3,9 @@
 """General assemblies at the scale of a large CAE: wall time and SQL queries.
 
 1,000 associates vote on 10 resolutions (5 open, 5 secret): 10,000 ballots,
-then the results are counted, with and without voting colleges.
+the votes close (the 5,000 sealed secret ballots are counted into the
+ballots table), then the results are counted, with and without voting
+colleges.
 
 Run with ``CAE_BENCH_DB=<db> setup/bench tests/benchmarks/bench_assembly.py``.
 """
@@ -108,6 +110,8 @@ class BenchAssembly(TransactionCase):
                 "type_id": self.types["ordinary"].id,
                 "company_id": self.company.id,
                 "date": datetime(2026, 6, 12, 16, 0),
+                # Held in the past: online votes open until the closing.
+                "online_vote_end": False,
                 "use_colleges": use_colleges,
                 "resolution_ids": [
                     Command.create({"name": f"Résolution {i}", "secret": i % 2 == 1})
@@ -118,13 +122,29 @@ class BenchAssembly(TransactionCase):
         return assembly
 
     def _paper_votes(self, assembly, voters):
+        """The room's ballots: voter by voter for the open votes, as the
+        count of the urn (per college) for the secret ones."""
+        choices = {
+            associate: CHOICES[index % len(CHOICES)]
+            for index, associate in enumerate(voters)
+        }
+        counts = {}
+        for associate, choice in choices.items():
+            college = associate.college_id.id if assembly.use_colleges else False
+            counts[(college, choice)] = counts.get((college, choice), 0) + 1
         for resolution in assembly.resolution_ids:
-            resolution._record_paper_votes(
-                {
-                    associate.id: CHOICES[index % len(CHOICES)]
-                    for index, associate in enumerate(voters)
-                }
-            )
+            if resolution.secret:
+                resolution._record_paper_batch(
+                    voters.ids,
+                    [
+                        {"college_id": college, "choice": choice, "count": count}
+                        for (college, choice), count in counts.items()
+                    ],
+                )
+            else:
+                resolution._record_paper_votes(
+                    {associate.id: choice for associate, choice in choices.items()}
+                )
 
     def test_tally_of_ten_thousand_ballots(self):
         assembly = self._assembly()
@@ -152,6 +172,18 @@ class BenchAssembly(TransactionCase):
             f"({len(room) * RESOLUTIONS} ballots, one call per resolution)"
         ):
             self._paper_votes(assembly, room)
+        # The secret ballots stay sealed in the ballot box until the closing.
+        self.assertEqual(
+            self.env["cae.assembly.ballot"].search_count(
+                [("assembly_id", "=", assembly.id)]
+            ),
+            ASSOCIATES * RESOLUTIONS // 2,
+        )
+        with self._measure(
+            f"closing: {ASSOCIATES * RESOLUTIONS // 2} sealed ballots counted "
+            "(moved in one shuffled batch)"
+        ):
+            assembly.action_close()
         self.assertEqual(
             self.env["cae.assembly.ballot"].search_count(
                 [("assembly_id", "=", assembly.id)]
@@ -174,7 +206,6 @@ class BenchAssembly(TransactionCase):
             assembly.resolution_ids.read(
                 ["count_for", "count_against", "count_abstain", "result"]
             )
-        assembly.action_close()
         self.env.invalidate_all()
         with self._measure("minutes (HTML rendering)"):
             self.env["ir.actions.report"]._render_qweb_html(
@@ -187,6 +218,7 @@ class BenchAssembly(TransactionCase):
         assembly.attendance_ids.write({"state": "present"})
         assembly.action_open_votes()
         self._paper_votes(assembly, self.associates)
+        assembly.action_close()
         self.env.invalidate_all()
         with self._measure(
             f"tally of {ASSOCIATES * RESOLUTIONS} ballots weighted by 3 colleges"

@@ -1,7 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
-from urllib.parse import urlencode
 
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request, route
@@ -12,12 +11,19 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 class CaeAssemblyPortal(CustomerPortal):
     """General assemblies on the portal: the agenda and its documents, the
-    vote while the votes are open, the results and minutes once closed.
+    vote while the votes are open, the results, the published receipts and
+    the minutes once closed.
 
     An associate sees the assemblies they are convened to (record rules of
     ``cae_governance_rules.xml``); any other id answers 404. Who may vote for
-    whom is decided from the attendance register: the associate themselves
-    unless represented, and the associates whose proxy they hold.
+    whom is decided from the attendance register: a person for themselves
+    (unless represented), the representative designated by a legal entity's
+    mandate for that legal entity (none of its other contacts), and either
+    for the associates whose proxy they hold.
+
+    The receipt codes of a vote are shown once, in the answer to the vote
+    itself, and kept nowhere with the voter's name (nor in the session or
+    the address of a page).
     """
 
     def _prepare_home_portal_values(self, counters):
@@ -36,10 +42,16 @@ class CaeAssemblyPortal(CustomerPortal):
         return partner | partner.commercial_partner_id
 
     def _get_my_assemblies_domain(self):
-        partners = self._get_my_partners()
+        partner = request.env.user.partner_id
         return [
             ("state", "!=", "draft"),
-            ("attendance_ids.associate_id.partner_id", "in", partners.ids),
+            "|",
+            (
+                "attendance_ids.associate_id.partner_id",
+                "in",
+                self._get_my_partners().ids,
+            ),
+            ("attendance_ids.representative_id", "=", partner.id),
         ]
 
     def _get_assembly(self, assembly_id):
@@ -51,16 +63,28 @@ class CaeAssemblyPortal(CustomerPortal):
             raise MissingError(request.env._("This assembly is not convened yet."))
         return assembly
 
+    @staticmethod
+    def _acts_for(line, partner):
+        """Whether ``partner`` acts for the associate of ``line`` in its
+        assembly: a person for themselves, a legal entity only through the
+        representative of its mandate."""
+        if line.associate_id.kind == "legal_entity":
+            return line.representative_id == partner
+        return line.associate_id.partner_id == partner
+
     def _get_my_voters(self, assembly):
         """``[(attendance line, cast_by)]``: the ballots the user casts in
-        ``assembly``, for themselves and for those they represent."""
-        partners = self._get_my_partners()
+        ``assembly``, for themselves (or the legal entity they represent)
+        and for those whose proxy they (or it) hold."""
+        partner = request.env.user.partner_id
+        lines = {line.associate_id: line for line in assembly.attendance_ids}
         voters = []
         for line in assembly.attendance_ids:
             if line.state == "represented":
-                if line.proxy_holder_id.partner_id in partners:
+                holder_line = lines.get(line.proxy_holder_id)
+                if holder_line and self._acts_for(holder_line, partner):
                     voters.append((line, line.proxy_holder_id))
-            elif line.associate_id.partner_id in partners:
+            elif self._acts_for(line, partner):
                 voters.append((line, line.associate_id))
         # Own ballots first, then the proxies.
         return sorted(voters, key=lambda v: (v[0].associate_id != v[1], v[0].name))
@@ -83,12 +107,16 @@ class CaeAssemblyPortal(CustomerPortal):
         auth="user",
         website=True,
     )
-    def portal_my_assembly(self, assembly_id, voted=None, error=None, **kw):
+    def portal_my_assembly(self, assembly_id, **kw):
         try:
             assembly = self._get_assembly(assembly_id)
         except (AccessError, MissingError):
             return request.not_found()
+        return self._render_assembly(assembly)
+
+    def _render_assembly(self, assembly, receipts=None, error=None):
         voters = self._get_my_voters(assembly)
+        partner = request.env.user.partner_id
         participations = (
             request.env["cae.assembly.participation"]
             .sudo()
@@ -103,6 +131,7 @@ class CaeAssemblyPortal(CustomerPortal):
                 ]
             )
         )
+        closed = assembly.state == "closed"
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -110,16 +139,17 @@ class CaeAssemblyPortal(CustomerPortal):
                 "assembly": assembly,
                 "voters": voters,
                 "my_lines": assembly.attendance_ids.filtered(
-                    lambda line: line.associate_id.partner_id in self._get_my_partners()
+                    lambda line: self._acts_for(line, partner)
                 ),
                 "voted": {
                     (p.resolution_id.id, p.associate_id.id): p for p in participations
                 },
-                "tallies": assembly.resolution_ids._get_tally()
-                if assembly.state == "closed"
+                "tallies": assembly.resolution_ids._get_tally() if closed else {},
+                "published": assembly.resolution_ids._get_published_receipts()
+                if closed
                 else {},
                 "vote_open": assembly.state == "open",
-                "success": bool(voted),
+                "receipts": receipts or [],
                 "error": error,
                 "is_html_empty": is_html_empty,
             }
@@ -138,19 +168,22 @@ class CaeAssemblyPortal(CustomerPortal):
             assembly = self._get_assembly(assembly_id)
         except (AccessError, MissingError):
             return request.not_found()
-        url = f"/my/assemblies/{assembly.id}"
         votes_by_caster = self._read_votes(assembly, request.httprequest.form)
         if not votes_by_caster:
-            error = request.env._("Choose your vote on at least one resolution.")
-            return request.redirect(f"{url}?{urlencode({'error': error})}")
+            return self._render_assembly(
+                assembly,
+                error=request.env._("Choose your vote on at least one resolution."),
+            )
+        receipts = []
         try:
             # All of the form or nothing.
             with request.env.cr.savepoint():
                 for cast_by, votes in votes_by_caster.items():
-                    assembly._record_votes(votes, channel="online", cast_by=cast_by)
+                    receipts += assembly._record_online_votes(votes, cast_by=cast_by)
         except UserError as exc:
-            return request.redirect(f"{url}?{urlencode({'error': exc.args[0]})}")
-        return request.redirect(f"{url}?voted=1")
+            return self._render_assembly(assembly, error=exc.args[0])
+        # Shown in this answer only: the page itself keeps no receipt.
+        return self._render_assembly(assembly, receipts=receipts)
 
     def _read_votes(self, assembly, form):
         """``{cast_by: [vote]}`` from the vote form: ``vote_<resolution>_

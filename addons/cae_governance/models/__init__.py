@@ -28,3 +28,4 @@ from . import cae_assembly_resolution_result
 from . import cae_assembly_candidate
 from . import cae_assembly_participation
 from . import cae_assembly_ballot
+from . import cae_assembly_ballot_box

@@ -1,12 +1,13 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import Counter
 from datetime import timedelta
 from fractions import Fraction
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .cae_assembly_attendance import PARTICIPATING
+from .cae_assembly_attendance import ATTENDING
 from .vote_rules import parse_fraction, proxy_limit, quorum_reached, quorum_required
 
 ASSEMBLY_STATES = [
@@ -76,6 +77,17 @@ class CaeAssembly(models.Model):
         copy=False,
     )
     date = fields.Datetime(required=True, tracking=True)
+    date_end = fields.Datetime(
+        string="Ends at",
+        compute="_compute_date_end",
+        store=True,
+        readonly=False,
+        precompute=True,
+        copy=False,
+        tracking=True,
+        help="Expected end of the meeting: the start plus the usual duration "
+        "of the assembly type.",
+    )
     place = fields.Char(tracking=True)
     video_url = fields.Char(string="Video link", tracking=True)
     call_number = fields.Selection(
@@ -132,8 +144,14 @@ class CaeAssembly(models.Model):
     )
     online_vote_end = fields.Datetime(
         string="Online votes close at",
+        compute="_compute_online_vote_end",
+        store=True,
+        readonly=False,
+        precompute=True,
+        copy=False,
         help="Online votes are refused after this time, even if the votes are "
-        "still open in the room. Empty: until the votes close.",
+        "still open in the room: by default the end of the meeting. Empty: "
+        "until the votes close.",
     )
     votes_opened_at = fields.Datetime(readonly=True, copy=False)
     votes_closed_at = fields.Datetime(readonly=True, copy=False)
@@ -165,9 +183,19 @@ class CaeAssembly(models.Model):
     present_count = fields.Integer(string="Present", compute="_compute_quorum_figures")
     remote_count = fields.Integer(string="Remote", compute="_compute_quorum_figures")
     represented_count = fields.Integer(
-        string="Represented", compute="_compute_quorum_figures"
+        string="Represented",
+        compute="_compute_quorum_figures",
+        help="Associates represented by a holder who takes part in the "
+        "meeting (present or remote).",
     )
     absent_count = fields.Integer(string="Absent", compute="_compute_quorum_figures")
+    void_proxy_count = fields.Integer(
+        string="Proxies not counted",
+        compute="_compute_quorum_figures",
+        help="Associates represented by a holder who is neither present nor "
+        "remote: their proxy counts neither for the quorum nor for the vote "
+        "until the holder takes part.",
+    )
     participant_count = fields.Integer(
         string="Present, remote or represented",
         compute="_compute_quorum_figures",
@@ -201,33 +229,59 @@ class CaeAssembly(models.Model):
             ) or "0"
             assembly.use_colleges = assembly_type.use_colleges
 
-    @api.depends("attendance_ids.state", "quorum", "date")
-    def _compute_quorum_figures(self):
-        counts = {
-            (assembly, state): count
-            for assembly, state, count in self.env[
-                "cae.assembly.attendance"
-            ]._read_group(
-                [("assembly_id", "in", self.ids)],
-                ["assembly_id", "state"],
-                ["__count"],
-            )
-        }
+    @api.depends("date", "type_id")
+    def _compute_date_end(self):
         for assembly in self:
-            by_state = {
-                state: counts.get((assembly, state), 0)
-                for state in ("present", "remote", "represented", "absent")
-            }
-            if not assembly.id:
-                # New record in a form: count the lines being edited.
-                for line in assembly.attendance_ids:
-                    by_state[line.state] += 1
-            electorate = sum(by_state.values())
-            participants = sum(by_state[state] for state in PARTICIPATING)
+            hours = assembly.type_id.duration
+            assembly.date_end = (
+                assembly.date + timedelta(hours=hours)
+                if assembly.date and hours
+                else assembly.date
+            )
+
+    @api.depends("date_end")
+    def _compute_online_vote_end(self):
+        for assembly in self:
+            assembly.online_vote_end = assembly.date_end
+
+    @api.depends(
+        "attendance_ids.state",
+        "attendance_ids.proxy_holder_id",
+        "quorum",
+        "date",
+    )
+    def _compute_quorum_figures(self):
+        # From the lines themselves (one prefetch for all assemblies), so
+        # that the figures follow the register while it is edited in the
+        # form, before it is saved.
+        for assembly in self:
+            lines = assembly.attendance_ids
+            attending = lines.filtered(
+                lambda line: line.state in ATTENDING
+            ).associate_id
+            by_state = dict.fromkeys(("present", "remote", "represented", "absent"), 0)
+            void_proxies = 0
+            for line in lines:
+                by_state[line.state] += 1
+                if (
+                    line.state == "represented"
+                    and line.proxy_holder_id not in attending
+                ):
+                    void_proxies += 1
+            electorate = len(lines)
+            # A proxy counts only when its holder takes part (present or
+            # remote): an absent holder carries nothing.
+            participants = (
+                by_state["present"]
+                + by_state["remote"]
+                + by_state["represented"]
+                - void_proxies
+            )
             fraction = assembly._get_quorum_fraction()
             assembly.present_count = by_state["present"]
             assembly.remote_count = by_state["remote"]
-            assembly.represented_count = by_state["represented"]
+            assembly.represented_count = by_state["represented"] - void_proxies
+            assembly.void_proxy_count = void_proxies
             assembly.absent_count = by_state["absent"]
             assembly.electorate_count = electorate
             assembly.participant_count = participants
@@ -261,6 +315,25 @@ class CaeAssembly(models.Model):
                         assembly=assembly.name,
                     )
                 ) from error
+
+    @api.constrains("date", "date_end", "online_vote_end")
+    def _check_dates(self):
+        for assembly in self:
+            if assembly.date_end and assembly.date_end < assembly.date:
+                raise ValidationError(
+                    self.env._(
+                        "%(assembly)s cannot end before it starts.",
+                        assembly=assembly.name,
+                    )
+                )
+            if assembly.online_vote_end and assembly.online_vote_end < assembly.date:
+                raise ValidationError(
+                    self.env._(
+                        "The online votes of %(assembly)s cannot close before the "
+                        "meeting starts.",
+                        assembly=assembly.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_convened(self):
@@ -486,23 +559,10 @@ class CaeAssembly(models.Model):
                     )[self.call_number].lower(),
                 )
             )
-        absent_holders = self.attendance_ids.filtered(
-            lambda line: line.state == "represented"
-            and line.proxy_holder_id
-            not in self.attendance_ids.filtered(
-                lambda holder: holder.state in ("present", "remote")
-            ).associate_id
-        )
-        if absent_holders:
-            raise UserError(
-                self.env._(
-                    "Proxy holders must attend: %(names)s are represented by "
-                    "associates who are neither present nor remote.",
-                    names=", ".join(absent_holders.mapped("name")),
-                )
-            )
         if self.use_colleges:
             self._check_colleges()
+        if self.use_colleges and any(self.resolution_ids.mapped("secret")):
+            self._check_secret_colleges()
 
     def _check_colleges(self):
         self.ensure_one()
@@ -535,6 +595,35 @@ class CaeAssembly(models.Model):
                 )
             )
 
+    def _check_secret_colleges(self):
+        """A college too small would tell how its members voted: refuse the
+        secret votes of an assembly voting by colleges when a college has
+        fewer associates on the register than the dated minimum."""
+        self.ensure_one()
+        minimum = int(
+            self.env["cae.parameter"]._get_value(
+                "cae_assembly_secret_college_min",
+                fields.Date.to_date(self.date),
+                self.company_id,
+            )
+        )
+        sizes = Counter(line.college_id for line in self.attendance_ids)
+        small = [college for college in sizes if college and sizes[college] < minimum]
+        if small:
+            raise UserError(
+                self.env._(
+                    "%(assembly)s votes by colleges and has secret ballots: the "
+                    "college %(college)s has %(count)s associate(s) on the "
+                    "register, fewer than the %(minimum)s a secret vote needs "
+                    "(its result would tell how they voted). Vote openly on "
+                    "those resolutions or regroup the colleges.",
+                    assembly=self.name,
+                    college=small[0].name,
+                    count=sizes[small[0]],
+                    minimum=minimum,
+                )
+            )
+
     def action_close(self):
         """Close the votes (or an assembly that could not open them)."""
         for assembly in self:
@@ -552,6 +641,8 @@ class CaeAssembly(models.Model):
         # the assembly closed (see _lock_for_vote).
         opened.write({"state": "closed", "votes_closed_at": now})
         (self - opened).write({"state": "closed"})
+        # The count of the secret ballots (see _count_ballot_boxes).
+        opened._count_ballot_boxes()
         opened.resolution_ids._apply_election_results()
         return True
 

@@ -1,5 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import sys
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -102,16 +104,19 @@ class CaeAssemblyResolution(models.Model):
 
     @api.depends("sequence", "assembly_id.resolution_ids")
     def _compute_number(self):
-        # Only the records computed are assigned: assigning the other
-        # resolutions of the assembly would write them (an access error for
-        # every reader but the managers, e.g. the list filtered on elections).
-        numbers = {
-            resolution: index
-            for assembly in self.assembly_id
-            for index, resolution in enumerate(
-                assembly.resolution_ids.sorted(lambda r: (r.sequence, r.id)), start=1
+        # Only the records being computed are assigned: assigning the others
+        # of the agenda would write them (refused to those who only read).
+        numbers = {}
+        for assembly in self.assembly_id:
+            # Lines not saved yet (NewId, no order between them) come after
+            # the saved ones of their sequence, in the order of the agenda.
+            ordered = sorted(
+                assembly.resolution_ids,
+                key=lambda r: (r.sequence, r._origin.id or sys.maxsize),
             )
-        }
+            numbers.update(
+                {resolution: index for index, resolution in enumerate(ordered, 1)}
+            )
         for resolution in self:
             resolution.number = numbers.get(resolution, 0)
 
@@ -211,6 +216,16 @@ class CaeAssemblyResolution(models.Model):
                 vote["choice"] = choice
             votes.append(vote)
         return self.assembly_id._record_votes(votes, channel="paper")
+
+    def _record_paper_batch(self, associate_ids, counts):
+        """The paper ballots of the room for this secret vote: who voted
+        (``associate_ids``) and, apart, the count of the urn (see
+        :meth:`cae.assembly._record_paper_batch`); the XML-friendly wrapper
+        used by the demo."""
+        self.ensure_one()
+        return self.assembly_id._record_paper_batch(
+            self, self.env["cae.associate"].browse(associate_ids), counts
+        )
 
     def _apply_election_results(self):
         """The elected candidates join the board."""

@@ -55,6 +55,12 @@ class CaeAssemblyResolution(models.Model):
         "(without colleges).",
     )
     result = fields.Selection(selection=RESULTS, compute="_compute_results")
+    results_available = fields.Boolean(
+        string="Results available",
+        compute="_compute_results",
+        help="The figures of a secret ballot exist only once the votes are "
+        "closed: its ballots stay sealed until then.",
+    )
 
     def _compute_results(self):
         tallies = self._get_tally()
@@ -72,6 +78,7 @@ class CaeAssemblyResolution(models.Model):
                         "share_for",
                         "required_for_count",
                         "result",
+                        "results_available",
                     )
                 }
             )
@@ -83,9 +90,12 @@ class CaeAssemblyResolution(models.Model):
         The figures: ``voter_count``, ``count_for``, ``count_against``,
         ``count_abstain``, ``count_cast``, ``share_for`` (percent),
         ``required_for_count``, ``result`` and, for elections,
-        ``candidates``: ``{candidate: {votes, share, rank, elected, tie}}``.
+        ``candidates``: ``{candidate: {votes, share, rank, elected, tie}}``;
+        ``results_available``: false for a secret vote still open, whose
+        figures are then all zero (its ballots are sealed until the count,
+        see ``cae.assembly.ballot.box``).
         """
-        resolutions = self.filtered("id")
+        resolutions = self.filtered(lambda r: r.id and r._results_available())
         # Ballots are readable by managers only; their counts by everyone
         # who may read the resolution.
         Ballot = self.env["cae.assembly.ballot"].sudo()
@@ -107,10 +117,61 @@ class CaeAssemblyResolution(models.Model):
         )
         return {
             resolution: resolution._tally_one(
-                counts.get(resolution, {}), voters.get(resolution, 0)
+                counts.get(resolution, {}),
+                voters.get(resolution, 0),
+                available=resolution in resolutions,
             )
             for resolution in self
         }
+
+    def _get_published_receipts(self):
+        """``{resolution: [(receipt code, what the ballot says)]}``, sorted
+        by code: the online ballots of each resolution whose assembly is
+        closed (empty lists otherwise), as published to the associates and
+        in the minutes, so that every voter finds their ballot and anyone
+        can recount. One grouped query for all resolutions."""
+        published = {resolution: [] for resolution in self}
+        closed = self.filtered(lambda r: r.id and r.assembly_id.state == "closed")
+        if not closed:
+            return published
+        choices = dict(
+            self.env["cae.assembly.ballot"]
+            ._fields["choice"]
+            ._description_selection(self.env)
+        )
+        ballots = defaultdict(lambda: {"choice": False, "candidates": []})
+        for resolution, code, candidate, choice in (
+            self.env["cae.assembly.ballot"]
+            .sudo()
+            ._read_group(
+                [
+                    ("resolution_id", "in", closed.ids),
+                    ("receipt_code", "!=", False),
+                ],
+                ["resolution_id", "receipt_code", "candidate_id", "choice"],
+            )
+        ):
+            ballot = ballots[(resolution, code)]
+            if candidate:
+                ballot["candidates"].append(candidate.name)
+            else:
+                ballot["choice"] = choice
+        blank = self.env._("Blank ballot")
+        for (resolution, code), ballot in sorted(
+            ballots.items(), key=lambda item: item[0][1]
+        ):
+            if resolution.kind == "election":
+                label = ", ".join(sorted(ballot["candidates"])) or blank
+            else:
+                label = choices.get(ballot["choice"], "")
+            published[resolution].append((code, label))
+        return published
+
+    def _results_available(self):
+        """Whether the figures of this resolution may be counted: those of
+        a secret ballot only once the votes are closed."""
+        self.ensure_one()
+        return not self.secret or self.assembly_id.state == "closed"
 
     def _get_college_weights(self):
         self.ensure_one()
@@ -119,7 +180,7 @@ class CaeAssemblyResolution(models.Model):
             return defaultdict(lambda: 1)
         return {line.college_id: line.weight for line in assembly.college_line_ids}
 
-    def _tally_one(self, counts, voter_count):
+    def _tally_one(self, counts, voter_count, available=True):
         """Figures of this resolution from ``counts``: ``{(candidate,
         college): {choice: count}}`` (candidate empty for the ballot
         itself)."""
@@ -150,7 +211,10 @@ class CaeAssemblyResolution(models.Model):
             "required_for_count": 0,
             "result": False,
             "candidates": {},
+            "results_available": available,
         }
+        if not available:
+            return figures
         if self.kind == "election":
             figures.update(self._tally_election(counts, cast_by_college, weights))
             return figures

@@ -89,9 +89,23 @@ class CaeAssemblyType(models.Model):
         help="SCIC: each college's result is weighted by the college's weight "
         "(Cooperative > Configuration > Voting colleges).",
     )
+    duration = fields.Float(
+        string="Usual duration",
+        default=3.0,
+        help="Hours between the start and the expected end of an assembly of "
+        "this type. Online votes close at the end of the meeting by default.",
+    )
     statute_reference = fields.Char(
         help="Article of the statutes that sets these rules, printed on the " "minutes."
     )
+
+    _sql_constraints = [
+        (
+            "duration_positive",
+            "CHECK(duration >= 0 AND duration <= 240)",
+            "The usual duration of an assembly is between 0 and 240 hours.",
+        ),
+    ]
 
     @api.constrains("quorum_first", "quorum_second")
     def _check_quorum(self):

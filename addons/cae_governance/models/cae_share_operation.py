@@ -20,6 +20,12 @@ OPERATION_STATES = [
 ]
 # Once an operation is in the register, these fields tell what happened and
 # never change; mistakes are corrected by a new operation.
+# Written only by the decision of a manager (_decide_early_reimbursement).
+EARLY_REIMBURSEMENT_FIELDS = {
+    "early_reimbursement_reason",
+    "early_reimbursement_user_id",
+    "early_reimbursement_decision_date",
+}
 FROZEN_FIELDS = {
     "operation_type",
     "company_id",
@@ -299,10 +305,26 @@ class CaeShareOperation(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._check_input_vals(vals)
+            if EARLY_REIMBURSEMENT_FIELDS.intersection(vals):
+                raise UserError(
+                    self.env._(
+                        "An early reimbursement is recorded only through the "
+                        "decision of a manager (Early reimbursement button)."
+                    )
+                )
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_input_vals(vals)
+        if EARLY_REIMBURSEMENT_FIELDS.intersection(vals) and not (
+            self.env.context.get("cae_early_reimbursement_decision")
+        ):
+            raise UserError(
+                self.env._(
+                    "An early reimbursement is recorded only through the "
+                    "decision of a manager (Early reimbursement button)."
+                )
+            )
         if FROZEN_FIELDS.intersection(vals):
             for operation in self.filtered("number"):
                 raise UserError(

@@ -5,6 +5,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 
 # One model, one register: each kind of operation lives in its own file.
@@ -43,6 +44,22 @@ class CaeShareOperation(models.Model):
         check_company=True,
     )
     reimbursement_date = fields.Date(copy=False, tracking=True)
+    early_reimbursement_reason = fields.Text(
+        string="Reason of the early reimbursement",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Why a manager decided to reimburse before the delay of the " "statutes.",
+    )
+    early_reimbursement_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Early reimbursement decided by",
+        readonly=True,
+        copy=False,
+    )
+    early_reimbursement_decision_date = fields.Date(
+        string="Early reimbursement decided on", readonly=True, copy=False
+    )
 
     @api.depends(
         "quantity",
@@ -140,10 +157,90 @@ class CaeShareOperation(models.Model):
                 % self.env._(
                     "%(amount)s reimbursed on %(date)s.",
                     amount=operation._format_amount(operation.amount_reimbursable),
-                    date=fields.Date.to_string(operation.reimbursement_date),
+                    date=format_date(self.env, operation.reimbursement_date),
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+        return True
+
+    def action_decide_early_reimbursement(self):
+        """The wizard recording a manager's decision to reimburse early."""
+        self.ensure_one()
+        self._check_can_decide_early_reimbursement()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Early reimbursement"),
+            "res_model": "cae.share.early.reimbursement",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_operation_id": self.id},
+        }
+
+    def _check_can_decide_early_reimbursement(self):
+        self.ensure_one()
+        _ = self.env._
+        if not self.env.user.has_group("cae_base.group_cae_manager"):
+            raise UserError(
+                _(
+                    "Only a manager of the cooperative decides to reimburse an "
+                    "associate before the delay of the statutes."
+                )
+            )
+        if self.operation_type != "withdrawal" or self.state != "to_reimburse":
+            raise UserError(
+                _(
+                    "%(operation)s is not a withdrawal waiting for its "
+                    "reimbursement.",
+                    operation=self.display_name,
+                )
+            )
+        if self.early_reimbursement_user_id:
+            raise UserError(
+                _(
+                    "The early reimbursement of %(operation)s is already decided.",
+                    operation=self.display_name,
+                )
+            )
+        today = fields.Date.context_today(self)
+        if not self.reimbursement_due_date or self.reimbursement_due_date <= today:
+            raise UserError(
+                _(
+                    "%(operation)s is already due: no decision is needed to "
+                    "reimburse it.",
+                    operation=self.display_name,
+                )
+            )
+
+    def _decide_early_reimbursement(self, reason):
+        """Record the manager's decision (who, when, why) on the withdrawal
+        and in its chatter."""
+        self.ensure_one()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason of the early reimbursement."))
+        self._check_can_decide_early_reimbursement()
+        today = fields.Date.context_today(self)
+        self.with_context(cae_early_reimbursement_decision=True).write(
+            {
+                "early_reimbursement_reason": reason,
+                "early_reimbursement_user_id": self.env.user.id,
+                "early_reimbursement_decision_date": today,
+            }
+        )
+        self.message_post(
+            body=Markup("<p>%s</p><p>%s</p>")
+            % (
+                self.env._(
+                    "Early reimbursement decided by %(user)s on %(date)s, before "
+                    "the due date %(due)s.",
+                    user=self.env.user.name,
+                    date=format_date(self.env, today),
+                    due=format_date(self.env, self.reimbursement_due_date),
+                ),
+                reason,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
         return True
 
     def _check_can_reimburse(self):
@@ -157,6 +254,22 @@ class CaeShareOperation(models.Model):
                 )
             )
         date = self.reimbursement_date or fields.Date.context_today(self)
+        if (
+            self.reimbursement_due_date
+            and date < self.reimbursement_due_date
+            and not self.early_reimbursement_user_id
+        ):
+            raise UserError(
+                _(
+                    "%(operation)s can be reimbursed from %(due)s, after the delay "
+                    "of the statutes (%(months)s months). Before that, a manager "
+                    "must record an early-reimbursement decision with its "
+                    "reason.",
+                    operation=self.display_name,
+                    due=format_date(self.env, self.reimbursement_due_date),
+                    months=self.company_id.cae_reimbursement_delay_months,
+                )
+            )
         if date < self.date:
             raise UserError(
                 _(

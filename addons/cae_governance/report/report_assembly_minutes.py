@@ -5,7 +5,8 @@ from odoo import api, models
 
 class ReportAssemblyMinutes(models.AbstractModel):
     """Values of the minutes ("procès-verbal"): the attendance register, the
-    quorum and each resolution's result, counted once for all resolutions."""
+    quorum, each resolution's result, counted once for all resolutions, and
+    the published receipts of its online ballots."""
 
     _name = "report.cae_governance.report_assembly_minutes"
     _description = "Minutes of an assembly"
@@ -14,6 +15,7 @@ class ReportAssemblyMinutes(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         assemblies = self.env["cae.assembly"].browse(docids)
         tallies = assemblies.resolution_ids._get_tally()
+        published = assemblies.resolution_ids._get_published_receipts()
         minutes = {}
         for assembly in assemblies:
             resolutions = []
@@ -26,7 +28,12 @@ class ReportAssemblyMinutes(models.AbstractModel):
                     key=lambda item: (item[1]["rank"], item[0].name),
                 )
                 resolutions.append(
-                    {"resolution": resolution, "tally": tally, "candidates": candidates}
+                    {
+                        "resolution": resolution,
+                        "tally": tally,
+                        "candidates": candidates,
+                        "receipts": published[resolution],
+                    }
                 )
             minutes[assembly.id] = {
                 # Names of other associates: printed by whoever may print

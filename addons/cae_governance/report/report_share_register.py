@@ -12,6 +12,9 @@ class ReportShareRegister(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        # From the print wizard the web client sends the data only: the ids
+        # come with it.
+        docids = docids or (data or {}).get("register_ids") or []
         registers = self.env["cae.share.register"].browse(docids)
         date = fields.Date.to_date((data or {}).get("date")) or (
             fields.Date.context_today(self)

@@ -11,6 +11,14 @@ class ReportShareRegisterXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Register of associates (XLSX)"
 
+    def _get_objs_for_report(self, docids, data):
+        # From the print wizard the ids come in the data (the context's
+        # active model is then the wizard's).
+        ids = docids or (data or {}).get("register_ids")
+        if ids:
+            return self.env["cae.share.register"].browse(ids)
+        return super()._get_objs_for_report(docids, data)
+
     def generate_xlsx_report(self, workbook, data, registers):
         _ = self.env._
         date = fields.Date.to_date((data or {}).get("date")) or (

@@ -1,5 +1,6 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import subprocess
 from datetime import date, datetime
 
 from odoo import Command
@@ -9,6 +10,16 @@ from odoo.addons.cae_base.tests.common import CaeCommon
 # Assemblies of the tests are held on this day (UTC); associates join before.
 ASSEMBLY_DATE = datetime(2026, 6, 12, 16, 0)
 ADMISSION_DATE = date(2025, 1, 15)
+
+
+def pdf_text(pdf):
+    """The text of a PDF (bytes), as pdftotext reads it."""
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
 
 
 class CaeAssemblyCommon(CaeCommon):
@@ -87,8 +98,11 @@ class CaeAssemblyCommon(CaeCommon):
     @classmethod
     def _assembly(cls, kind="ordinary", resolutions=None, **vals):
         """A draft assembly with one resolution (or ``resolutions``: a list of
-        dicts of resolution values)."""
+        dicts of resolution values). Held in the past (``ASSEMBLY_DATE``),
+        its online votes stay open until the votes close unless
+        ``online_vote_end`` is given."""
         resolutions = resolutions or [{"name": "Approbation des comptes"}]
+        vals.setdefault("online_vote_end", False)
         return cls.Assembly.create(
             {
                 "name": f"Assemblée {kind}",
@@ -132,9 +146,14 @@ class CaeAssemblyCommon(CaeCommon):
         assembly.action_open_votes()
         return assembly
 
-    @staticmethod
-    def _vote(resolution, choices):
-        """Paper ballots: ``{associate: choice or candidates}``."""
+    @classmethod
+    def _vote(cls, resolution, choices):
+        """Paper ballots: ``{associate: choice or candidates}``; for a
+        secret ballot (never entered voter by voter), each votes online."""
+        if resolution.secret:
+            for associate, choice in choices.items():
+                cls._vote_online(resolution, associate, choice)
+            return None
         return resolution._record_paper_votes(
             {
                 associate.id: choice.ids if hasattr(choice, "ids") else choice
@@ -142,9 +161,49 @@ class CaeAssemblyCommon(CaeCommon):
             }
         )
 
+    @staticmethod
+    def _vote_online(resolution, associate, choice):
+        """``associate`` votes ``choice`` (or candidates) online for
+        themselves; returns the receipt code."""
+        vote = {"resolution": resolution, "associate": associate}
+        if hasattr(choice, "ids"):
+            vote["candidates"] = choice
+        else:
+            vote["choice"] = choice
+        receipts = resolution.assembly_id._record_online_votes([vote], associate)
+        return receipts[0][2]
+
+    @staticmethod
+    def _paper_batch(resolution, voters, **counts):
+        """Secret paper ballots: ``voters`` voted, the urn holds ``counts``
+        (``count_for=3, count_against=1``...; for an election
+        ``ballots=n, blank=n, candidates={candidate: n}``)."""
+        rows = []
+        for key, choice in (
+            ("count_for", "for"),
+            ("count_against", "against"),
+            ("count_abstain", "abstain"),
+            ("ballots", "for"),
+            ("blank", "abstain"),
+        ):
+            if key in counts:
+                rows.append({"choice": choice, "count": counts[key]})
+        for candidate, count in counts.get("candidates", {}).items():
+            rows.append({"choice": "for", "candidate_id": candidate.id, "count": count})
+        return resolution._record_paper_batch(voters.ids, rows)
+
     def _votes(self, resolution, count_for=0, count_against=0, count_abstain=0):
         """Paper ballots of the first associates: for, then against, then
-        abstentions."""
+        abstentions (as a batch of counts for a secret ballot)."""
+        if resolution.secret:
+            total = count_for + count_against + count_abstain
+            return self._paper_batch(
+                resolution,
+                self.associates[:total],
+                count_for=count_for,
+                count_against=count_against,
+                count_abstain=count_abstain,
+            )
         voters = iter(self.associates)
         choices = {}
         for choice, count in (

@@ -153,6 +153,12 @@ class TestAccounting(CaeGovernanceCommon):
                 "reimbursement_date": date(2026, 2, 1),
             }
         )
+        # Before the delay of the statutes: a manager's decision first.
+        with self.assertRaises(UserError):
+            withdrawal.action_reimburse()
+        withdrawal.with_user(self.manager)._decide_early_reimbursement(
+            "Départ de l'associé à l'étranger"
+        )
         withdrawal.action_reimburse()
         self.assertEqual(withdrawal.state, "done")
         reimbursement = withdrawal.move_ids.sorted("id")[-1]

@@ -91,3 +91,39 @@ class TestAssemblyAccess(CaeAssemblyCommon):
             [("company_id", "=", self.company_b.id)]
         )
         self.assertEqual(len(types_b), 3, "each company gets the default types")
+
+    def test_staff_and_entrepreneurs_read_the_agenda_lists(self):
+        """The Resolutions menu, as the advisor, the accountant and the
+        portal associate read it: numbering a resolution among the others
+        of its agenda wrote those (an access error for anyone but a
+        manager)."""
+        second = self.env["cae.assembly.resolution"].create(
+            {"name": "Deuxième point", "assembly_id": self.draft.id}
+        )
+        self.draft.action_convene()
+        fields_spec = {
+            name: {}
+            for name in ("assembly_id", "number", "name", "voter_count", "result")
+        }
+        for user in (self.advisor, self.accountant, self.portal_user):
+            records = (
+                self.env["cae.assembly.resolution"]
+                .with_user(user)
+                .web_search_read([("assembly_id", "=", self.draft.id)], fields_spec)[
+                    "records"
+                ]
+            )
+            self.assertEqual(
+                [(r["number"], r["name"]) for r in records],
+                [(1, "Approbation des comptes"), (2, "Deuxième point")],
+                user.login,
+            )
+            # A form reads one resolution: numbered among the others.
+            one = self.env["cae.assembly.resolution"].with_user(user).browse(second.id)
+            self.assertEqual(one.number, 2)
+
+    def test_register_overview_is_for_the_staff(self):
+        menu = self.env.ref("cae_governance.cae_share_register_menu")
+        self.assertEqual(menu.groups_id, self.env.ref("cae_base.group_cae_advisor"))
+        with self.assertRaises(AccessError):
+            self.env["cae.share.register"].with_user(self.entrepreneur_user).search([])

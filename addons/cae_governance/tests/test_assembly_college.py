@@ -22,6 +22,17 @@ class TestVotingColleges(CaeAssemblyCommon):
         cls.associates[15:19].college_id = cls.staff
         cls.associates[19:].college_id = cls.partners
         cls.types["extraordinary"].use_colleges = True
+        # Its statutes allow secret votes in colleges of four.
+        cls.env["cae.parameter.value"].create(
+            {
+                "parameter_id": cls.env.ref(
+                    "cae_governance.parameter_assembly_secret_college_min"
+                ).id,
+                "company_id": cls.company.id,
+                "date_from": "2025-01-01",
+                "value": 4,
+            }
+        )
 
     def _scic_assembly(self):
         return self._opened(
@@ -39,7 +50,11 @@ class TestVotingColleges(CaeAssemblyCommon):
         choices.update({a[15]: "for"})  # staff: 1 for, 3 against
         choices.update({associate: "against" for associate in a[16:19]})
         choices.update({associate: "for" for associate in a[19:]})  # partners
-        self._vote(resolution, choices)
+        if resolution.secret:
+            for associate, choice in choices.items():
+                self._vote_online(resolution, associate, choice)
+        else:
+            self._vote(resolution, choices)
 
     def test_weighted_result_by_hand(self):
         """50 % x 10/15 + 30 % x 1/4 + 20 % x 4/4 = 33.33 + 7.5 + 20 = 60.83 %:
@@ -54,6 +69,9 @@ class TestVotingColleges(CaeAssemblyCommon):
         simple, two_thirds = assembly.resolution_ids
         self._cast(simple)
         self._cast(two_thirds)
+        # The secret vote is counted at the closing.
+        self.assertFalse(two_thirds.results_available)
+        assembly.action_close()
         for resolution in (simple, two_thirds):
             self.assertRecordValues(
                 resolution, [{"count_for": 15, "count_against": 8, "count_cast": 23}]

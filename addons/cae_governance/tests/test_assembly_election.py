@@ -46,6 +46,10 @@ class TestElection(CaeAssemblyCommon):
                 for associate, pick in zip(self.associates, picks, strict=True)
             },
         )
+        # Secret: nothing counted before the closing.
+        self.assertFalse(any(election.candidate_ids.mapped("vote_count")))
+        self.assertFalse(election.result)
+        assembly.action_close()
         # 9 ballots naming candidates, 1 blank: 0 has 6/9, 1 has 6/9, 2 has
         # 2/9, 3 has 2/9.
         self.assertRecordValues(
@@ -75,11 +79,10 @@ class TestElection(CaeAssemblyCommon):
         )
         self.assertEqual(len(ballots), 10 + 16)
         self.assertFalse(ballots.associate_id)
-        assembly.action_close()
         self.assertEqual(self.associates.filtered("board_member"), self.associates[:2])
 
     def test_majority_and_ties(self):
-        _assembly, election = self._election(seats=1)
+        assembly, election = self._election(seats=1)
         # 0: 3 votes, 1: 3 votes, 2: 2 votes out of 8 cast: nobody has more
         # than half, and the first two tie.
         picks = [(0,), (0,), (0,), (1,), (1,), (1,), (2,), (2,)]
@@ -87,16 +90,18 @@ class TestElection(CaeAssemblyCommon):
             election,
             {a: self._pick(*p) for a, p in zip(self.associates, picks, strict=False)},
         )
+        assembly.action_close()
         self.assertEqual(election.result, "none_elected")
         self.assertFalse(any(election.candidate_ids.mapped("elected")))
 
     def test_relative_majority_with_a_tie_for_the_last_seat(self):
-        _assembly, election = self._election(majority="relative", seats=1)
+        assembly, election = self._election(majority="relative", seats=1)
         picks = [(0,), (0,), (0,), (1,), (1,), (1,), (2,)]
         self._vote(
             election,
             {a: self._pick(*p) for a, p in zip(self.associates, picks, strict=False)},
         )
+        assembly.action_close()
         self.assertRecordValues(
             election.candidate_ids[:3],
             [

@@ -1,11 +1,13 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+from datetime import timedelta
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form
 
-from .common_assembly import CaeAssemblyCommon
+from .common_assembly import ASSEMBLY_DATE, CaeAssemblyCommon, pdf_text
 
 
 class TestAssemblyFlow(CaeAssemblyCommon):
@@ -180,10 +182,103 @@ class TestAssemblyFlow(CaeAssemblyCommon):
             "le quorum est atteint",
             "Associé 08",
             "Élu",
+            # The secret election's online ballots, by receipt.
+            "Reçus des bulletins en ligne",
         ):
             self.assertIn(text, html)
+        # The PDF itself has that text (not a blank page).
+        pdf = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(
+                "cae_governance.action_report_assembly_minutes", assembly.ids
+            )[0]
+        )
+        text = pdf_text(pdf)
+        for expected in ("Procès-verbal", "Approbation des comptes", "Élu"):
+            self.assertIn(expected, text)
+        receipts = self.env["cae.assembly.ballot"].search(
+            [("resolution_id", "=", election.id), ("receipt_code", "!=", False)]
+        )
+        self.assertIn(receipts[0].receipt_code, text)
         # The report itself, or first the layout configurator of a new company.
         self.assertIn(
             assembly.action_print_minutes()["type"],
             ("ir.actions.report", "ir.actions.act_window"),
+        )
+
+    def test_demo_chatter_in_french(self):
+        """The demo records' history speaks French: the module's
+        translations are loaded before its demo data ("Associé créé", not
+        "Associate créé")."""
+        associate = self.env.ref("cae_governance.associate_paul_lambert")
+        bodies = associate.message_ids.mapped("body")
+        self.assertIn("<p>Associé créé</p>", bodies)
+        self.assertNotIn("<p>Associate créé</p>", bodies)
+        assembly = self.env.ref("cae_governance.assembly_ordinary_annual")
+        bodies = " ".join(assembly.message_ids.mapped("body"))
+        for text in ("Assemblée générale créé", "Convocation envoyée à", "élu(s)"):
+            self.assertIn(text, bodies)
+        self.assertNotIn("Convocation sent", bodies)
+
+    def test_online_votes_close_at_the_end_of_the_meeting(self):
+        """By default the online votes close when the meeting ends: its
+        start plus the usual duration of its type (3 hours), not a week
+        later; the date is editable and a second call gets its own."""
+        assembly = self.Assembly.create(
+            {
+                "name": "AG du soir",
+                "type_id": self.types["ordinary"].id,
+                "company_id": self.company.id,
+                "date": ASSEMBLY_DATE,
+                "resolution_ids": [Command.create({"name": "Comptes"})],
+            }
+        )
+        self.assertEqual(assembly.date_end, ASSEMBLY_DATE + timedelta(hours=3))
+        self.assertEqual(assembly.online_vote_end, assembly.date_end)
+        self.types["ordinary"].duration = 2.0
+        later = self.Assembly.create(
+            {
+                "name": "AG courte",
+                "type_id": self.types["ordinary"].id,
+                "company_id": self.company.id,
+                "date": ASSEMBLY_DATE,
+            }
+        )
+        self.assertEqual(later.online_vote_end, ASSEMBLY_DATE + timedelta(hours=2))
+        # The meeting is over (2026-06-12): online votes are refused, paper
+        # ones of the room are still taken until the votes close.
+        assembly.action_convene()
+        self._attend(assembly, self.associates[:5])
+        assembly.action_open_votes()
+        with self.assertRaisesRegex(UserError, "Les votes en ligne .* ont été clos le"):
+            assembly.with_context(lang="fr_FR")._record_online_votes(
+                [
+                    {
+                        "resolution": assembly.resolution_ids,
+                        "associate": self.associates[6],
+                        "choice": "for",
+                    }
+                ],
+                self.associates[6],
+            )
+        self._vote(assembly.resolution_ids, {self.associates[0]: "for"})
+        with self.assertRaises(ValidationError):
+            assembly.online_vote_end = ASSEMBLY_DATE - timedelta(hours=1)
+
+    def test_agenda_numbered_before_the_first_save(self):
+        """Two resolutions added to a new assembly before it is saved are
+        numbered in the order of the agenda (the second one used to crash
+        the form: no order between two unsaved lines)."""
+        assembly_form = Form(self.Assembly.with_context(lang="fr_FR"))
+        assembly_form.name = "AG à l'ordre du jour"
+        assembly_form.type_id = self.types["ordinary"]
+        assembly_form.date = ASSEMBLY_DATE
+        for name in ("Comptes", "Quitus"):
+            with assembly_form.resolution_ids.new() as line:
+                line.name = name
+        assembly = assembly_form.save()
+        self.assertEqual(
+            [(r.name, r.number) for r in assembly.resolution_ids],
+            [("Comptes", 1), ("Quitus", 2)],
         )

@@ -92,17 +92,70 @@ class TestProxyRules(CaeAssemblyCommon):
                 )
             )
 
-    def test_holder_must_attend_for_the_votes_to_open(self):
-        self._attend(self.assembly, self.associates[2:6])
+    def test_proxy_counts_only_when_its_holder_takes_part(self):
+        """DESIGN 5: a proxy counts for the quorum and the vote only when its
+        holder is present or remote; an absent holder carries nothing. A
+        quarter of 19 is 5: the holder and 3 others present make 4."""
+        self._attend(self.assembly, self.associates[2:5])
         absent_holder = self.associates[10]
         self._represent(self.assembly, self.associates[1], absent_holder)
-        with self.assertRaises(UserError) as error:
-            self.assembly.action_open_votes()
-        self.assertIn(
-            "Associé 02 are represented by associates who are", str(error.exception)
+        self.assertRecordValues(
+            self.assembly,
+            [
+                {
+                    "present_count": 4,
+                    "represented_count": 0,
+                    "void_proxy_count": 1,
+                    "participant_count": 4,
+                    "quorum_reached": False,
+                }
+            ],
         )
+        with self.assertRaises(UserError):
+            self.assembly.action_open_votes()
+        # The holder joins by video: the proxy counts, the votes open.
         self._attend(self.assembly, absent_holder, "remote")
+        self.assertRecordValues(
+            self.assembly,
+            [
+                {
+                    "remote_count": 1,
+                    "represented_count": 1,
+                    "void_proxy_count": 0,
+                    "participant_count": 6,
+                    "quorum_reached": True,
+                }
+            ],
+        )
         self.assembly.action_open_votes()
+        self.assertEqual(self.assembly.state, "open")
+
+    def test_an_absent_holder_arriving_brings_the_proxy(self):
+        """Votes open without the holder; when they vote online for the
+        associate they represent, they take part (remote)."""
+        self._attend(self.assembly, self.associates[2:6])
+        holder = self.associates[10]
+        self._represent(self.assembly, self.associates[1], holder)
+        self.assembly.action_open_votes()
+        self.assertEqual(self.assembly.participant_count, 5)
+        self.assembly._record_online_votes(
+            [
+                {
+                    "resolution": self.assembly.resolution_ids,
+                    "associate": self.associates[1],
+                    "choice": "for",
+                }
+            ],
+            holder,
+        )
+        self.assertEqual(self._line(self.assembly, holder).state, "remote")
+        self.assertEqual(self.assembly.participant_count, 7)
+
+    def test_a_holder_cannot_then_be_represented(self):
+        self._represent(self.assembly, self.associates[1], self.holder)
+        with self.assertRaises(ValidationError) as error:
+            self._represent(self.assembly, self.holder, self.associates[5])
+        self.assertIn("holds the proxy of Associé 02", str(error.exception))
 
     def test_proxies_frozen_once_the_votes_open(self):
         self._attend(self.assembly, self.associates[1:5])

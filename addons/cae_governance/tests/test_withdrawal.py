@@ -110,6 +110,7 @@ class TestWithdrawal(CaeGovernanceCommon):
     def test_reimbursement_not_before_the_withdrawal(self):
         withdrawal = self._withdraw(self.assoc_martin, 1, date(2026, 1, 10))
         withdrawal.action_validate()
+        withdrawal.with_user(self.manager)._decide_early_reimbursement("Accord")
         withdrawal.write(
             {
                 "reimbursement_journal_id": self.bank.id,
@@ -119,3 +120,66 @@ class TestWithdrawal(CaeGovernanceCommon):
         with self.assertRaises(UserError):
             withdrawal.action_reimburse()
         self.assertEqual(withdrawal.state, "to_reimburse")
+
+    def test_reimbursement_waits_for_the_statutes_delay(self):
+        """Loi 47-1775, art. 18 and the statutes: the withdrawn associate is
+        reimbursed after the delay they set (here 60 months); before it,
+        only on a manager's decision with its reason."""
+        withdrawal = self._withdraw(self.assoc_martin, 1, date(2026, 1, 10))
+        withdrawal.action_validate()
+        self.assertEqual(withdrawal.reimbursement_due_date, date(2031, 1, 10))
+        withdrawal.reimbursement_journal_id = self.bank
+        fr = withdrawal.with_context(lang="fr_FR")
+        with self.assertRaisesRegex(UserError, "délai des statuts"):
+            fr.action_reimburse()
+        self.assertEqual(withdrawal.state, "to_reimburse")
+        self.assertEqual(len(withdrawal.move_ids), 1)
+        # On the due date, no decision is needed.
+        withdrawal.reimbursement_date = date(2031, 1, 10)
+        withdrawal.action_reimburse()
+        self.assertEqual(withdrawal.state, "done")
+
+    def test_early_reimbursement_decided_by_a_manager(self):
+        withdrawal = self._withdraw(self.assoc_martin, 1, date(2026, 1, 10))
+        withdrawal.action_validate()
+        withdrawal.reimbursement_journal_id = self.bank
+        # Not an accountant, not by writing the fields, not without reason.
+        with self.assertRaisesRegex(UserError, "Seul un gérant"):
+            withdrawal.with_user(self.accountant).with_context(
+                lang="fr_FR"
+            )._decide_early_reimbursement("Pourquoi pas")
+        with self.assertRaisesRegex(UserError, "décision d'un gérant"):
+            withdrawal.with_context(lang="fr_FR").write(
+                {"early_reimbursement_reason": "Écrit à la main"}
+            )
+        manager = withdrawal.with_user(self.manager).with_context(lang="fr_FR")
+        with self.assertRaisesRegex(UserError, "motif"):
+            manager._decide_early_reimbursement("   ")
+        action = manager.action_decide_early_reimbursement()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+            .create({"reason": "Décision du conseil du 2 juin 2026 : difficultés"})
+        )
+        wizard.action_confirm()
+        self.assertRecordValues(
+            withdrawal,
+            [
+                {
+                    "early_reimbursement_user_id": self.manager.id,
+                    "early_reimbursement_decision_date": date(2026, 6, 30),
+                    "early_reimbursement_reason": "Décision du conseil du 2 juin "
+                    "2026 : difficultés",
+                }
+            ],
+        )
+        self.assertIn(
+            "Décision du conseil du 2 juin 2026",
+            withdrawal.message_ids[0].body,
+        )
+        with self.assertRaisesRegex(UserError, "déjà décidé"):
+            manager._decide_early_reimbursement("Encore")
+        withdrawal.with_user(self.accountant).action_reimburse()
+        self.assertEqual(withdrawal.state, "done")
+        self.assertEqual(withdrawal.reimbursement_date, date(2026, 6, 30))

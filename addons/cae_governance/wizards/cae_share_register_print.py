@@ -24,8 +24,14 @@ class CaeShareRegisterPrint(models.TransientModel):
 
     def _report_action(self, xmlid):
         self.ensure_one()
+        # The web client sends no record ids with a report that has data:
+        # they travel in the data (see the reports' _get_report_values).
         return self.env.ref(xmlid).report_action(
-            self.register_id, data={"date": fields.Date.to_string(self.date)}
+            self.register_id,
+            data={
+                "date": fields.Date.to_string(self.date),
+                "register_ids": self.register_id.ids,
+            },
         )
 
     def action_print_pdf(self):

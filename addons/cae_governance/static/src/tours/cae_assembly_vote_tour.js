@@ -33,6 +33,10 @@ registry.category("web_tour.tours").add("cae_assembly_vote_tour", {
             trigger: ".o_cae_vote_success",
         },
         {
+            content: "With its receipt code, shown once",
+            trigger: ".o_cae_vote_success .o_cae_receipt_code:contains('-')",
+        },
+        {
             content: "The resolution says so",
             trigger: ".o_cae_resolution .o_cae_vote_recorded",
         },
