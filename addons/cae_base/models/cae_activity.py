@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, format_date, formatLang
 
 from ..report.balance_chart import bar_chart
 
@@ -64,6 +64,10 @@ class CaeActivity(models.Model):
         inverse_name="activity_id",
         string="Entrepreneurs",
     )
+    entrepreneur_count = fields.Integer(
+        string="Number of entrepreneurs",
+        compute="_compute_entrepreneur_count",
+    )
     trade_id = fields.Many2one(comodel_name="cae.trade")
     sharing_agreement = fields.Html(
         help="Written agreement between the entrepreneurs sharing this "
@@ -77,6 +81,11 @@ class CaeActivity(models.Model):
             "Two activities cannot share the same analytic account.",
         ),
     ]
+
+    @api.depends("entrepreneur_ids")
+    def _compute_entrepreneur_count(self):
+        for activity in self:
+            activity.entrepreneur_count = len(activity.entrepreneur_ids)
 
     @api.constrains("analytic_account_id")
     def _check_analytic_account_plan(self):
@@ -267,6 +276,7 @@ class CaeActivity(models.Model):
                     {
                         "code": indicator.code,
                         "name": indicator.name,
+                        "definition": indicator.definition,
                         "value": values[activity.id].get(indicator.code, 0.0),
                         "is_sum": indicator.kind == "sum",
                         "balance_type": indicator.balance_type,
@@ -293,25 +303,29 @@ class CaeActivity(models.Model):
         labels = [
             format_date(self.env, month, date_format="MMM yy") for month, _v in months
         ]
+        grid = self._get_balance_grid(year_start, date_to)[self.id]
+        # The chart and the table of months name their figures as the grid.
+        rows = {row["code"]: row for row in grid}
+        series = [
+            {
+                "code": code,
+                "name": rows[code]["name"] if code in rows else code,
+                "definition": rows[code]["definition"] if code in rows else "",
+            }
+            for code in ("turnover", "result", "reference_treasury")
+        ]
+        currency = self.company_id.currency_id
         chart = bar_chart(
             labels,
             [
-                (
-                    self.env._("Turnover excl. VAT"),
-                    "#017e84",
-                    [values["turnover"] for _m, values in months],
-                ),
-                (
-                    self.env._("Result"),
-                    "#714b67",
-                    [values["result"] for _m, values in months],
-                ),
-                (
-                    self.env._("Reference treasury"),
-                    "#e99d00",
-                    [values["reference_treasury"] for _m, values in months],
-                ),
+                (serie["name"], color, [values[serie["code"]] for _m, values in months])
+                for serie, color in zip(
+                    series, ("#017e84", "#714b67", "#e99d00"), strict=True
+                )
             ],
+            format_value=lambda value: formatLang(
+                self.env, value, digits=0, currency_obj=currency
+            ),
         )
         contributions = (
             self.env["cae.contribution.line"]
@@ -342,7 +356,8 @@ class CaeActivity(models.Model):
             "currency": self.company_id.currency_id,
             "date_to": date_to,
             "year_start": year_start,
-            "grid": self._get_balance_grid(year_start, date_to)[self.id],
+            "grid": grid,
+            "series": series,
             "months": months,
             "month_labels": labels,
             "chart": chart,
