@@ -4,6 +4,7 @@ import bisect
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 
 class CaeParameter(models.Model):
@@ -103,7 +104,7 @@ class CaeParameter(models.Model):
                 self.env._(
                     "The parameter %(code)s has no value in force on %(date)s.",
                     code=code,
-                    date=fields.Date.to_string(date),
+                    date=format_date(self.env, date),
                 )
             )
         return value

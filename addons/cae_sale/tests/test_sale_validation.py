@@ -135,3 +135,16 @@ class TestSaleValidation(CaeAccountingCommon):
         order = self._prepare_quotation()
         with self.assertRaisesText(AccessError, "soumettez plutôt le devis"):
             order.with_context(lang="fr_FR")._cae_check_can_confirm()
+
+    def test_validation_badge_in_french(self):
+        """The states of the mixin's field on sale.order are translated too."""
+        fields = (
+            self.env["sale.order"]
+            .with_context(lang="fr_FR")
+            .fields_get(["cae_validation_state"])
+        )
+        labels = dict(fields["cae_validation_state"]["selection"])
+        self.assertEqual(
+            labels,
+            {"to_validate": "À valider", "sent_back": "Renvoyé", "validated": "Validé"},
+        )
