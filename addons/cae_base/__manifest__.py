@@ -4,13 +4,15 @@
     "name": "CAE - Base",
     "summary": "Business and employment cooperatives: entrepreneurs, activities "
     "as analytic accounts, the entrepreneur path and its legal deadlines",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.3.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
     "license": "AGPL-3",
     "depends": [
         "account",
+        # Opens the Apps menu to every internal user: cae_base closes it again.
+        "base_install_request",
         "hr_expense",
         "mail",
         "portal",
@@ -35,6 +37,7 @@
         "data/cae_rule_set_data.xml",
         "data/ir_sequence_internal_invoice_data.xml",
         "data/mail_activity_type_validation_data.xml",
+        "data/ir_ui_menu_data.xml",
         "views/cae_entrepreneur_views.xml",
         "views/cae_activity_views.xml",
         "views/cae_path_step_views.xml",
@@ -61,6 +64,7 @@
         "views/cae_internal_invoice_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_invoicing_views.xml",
+        "views/cae_home_actions.xml",
         "views/cae_menus.xml",
         "views/cae_invoicing_menus.xml",
     ],
@@ -72,6 +76,9 @@
         "demo/cae_invoicing_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "cae_base/static/src/js/portal_home.js",
+        ],
         "web.assets_tests": [
             "cae_base/static/src/tours/*.js",
         ],

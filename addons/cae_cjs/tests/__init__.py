@@ -9,3 +9,5 @@ from . import test_contract
 from . import test_event_sale
 from . import test_closing
 from . import test_ui
+from . import test_statements
+from . import test_journey
