@@ -8,6 +8,9 @@ from odoo.tools import SQL, format_date, formatLang
 
 from ..report.balance_chart import bar_chart
 
+# The treasury every screen shows (cae.balance.indicator code).
+TREASURY_CODE = "reference_treasury"
+
 ACTIVITY_KINDS = [
     ("entrepreneur", "Entrepreneur's activity"),
     ("cooperative", "Cooperative (shared services)"),
@@ -285,6 +288,37 @@ class CaeActivity(models.Model):
                 ]
         return result
 
+    def _get_treasury(self, date_to=None):
+        """The activity's treasury, as every screen shows it.
+
+        ``{activity_id: {"value", "name", "definition"}}``: the indicator
+        ``reference_treasury`` of the company's grid (cash once taxes,
+        contributions and suppliers are paid) at ``date_to`` (today by
+        default), with its name and definition for labels and hovers. The
+        portal, the entrepreneur's form and the PDF read this one figure.
+        """
+        date_to = date_to or fields.Date.context_today(self)
+        values = self._get_indicator_values(date_to=date_to, codes=[TREASURY_CODE])
+        Indicator = self.env["cae.balance.indicator"].sudo()
+        indicators = {
+            indicator.company_id: indicator
+            for indicator in Indicator.search(
+                [
+                    ("company_id", "in", self.company_id.ids),
+                    ("code", "=", TREASURY_CODE),
+                ]
+            )
+        }
+        return {
+            activity.id: {
+                "value": values.get(activity.id, {}).get(TREASURY_CODE, 0.0),
+                "name": indicators.get(activity.company_id, Indicator).name or "",
+                "definition": indicators.get(activity.company_id, Indicator).definition
+                or "",
+            }
+            for activity in self
+        }
+
     def _get_balance_summary(self, date_to=None):
         """What an entrepreneur looks at first, for one activity.
 
@@ -298,7 +332,7 @@ class CaeActivity(models.Model):
         year_start = date_to.replace(month=1, day=1)
         first_month = date_to.replace(day=1) - relativedelta(months=11)
         months = self._get_monthly_indicator_values(
-            first_month, date_to, codes=["turnover", "result", "reference_treasury"]
+            first_month, date_to, codes=["turnover", "result", TREASURY_CODE]
         )[self.id]
         labels = [
             format_date(self.env, month, date_format="MMM yy") for month, _v in months
@@ -312,7 +346,7 @@ class CaeActivity(models.Model):
                 "name": rows[code]["name"] if code in rows else code,
                 "definition": rows[code]["definition"] if code in rows else "",
             }
-            for code in ("turnover", "result", "reference_treasury")
+            for code in ("turnover", "result", TREASURY_CODE)
         ]
         currency = self.company_id.currency_id
         chart = bar_chart(

@@ -20,6 +20,7 @@ from . import test_view_expressions
 from . import test_portal_expense
 from . import test_landing
 from . import test_journeys
+from . import test_treasury
 from . import test_invoice_submission
 from . import test_invoice_access
 from . import test_internal_invoice
