@@ -4,13 +4,15 @@
     "name": "CAE - Base",
     "summary": "Business and employment cooperatives: entrepreneurs, activities "
     "as analytic accounts, the entrepreneur path and its legal deadlines",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
     "license": "AGPL-3",
     "depends": [
         "account",
+        # Opens the Apps menu to every internal user: cae_base closes it again.
+        "base_install_request",
         "hr_expense",
         "mail",
         "portal",
@@ -36,6 +38,7 @@
         "data/cae_rule_set_data.xml",
         "data/ir_sequence_internal_invoice_data.xml",
         "data/mail_activity_type_validation_data.xml",
+        "data/ir_ui_menu_data.xml",
         "views/cae_entrepreneur_views.xml",
         "views/cae_activity_views.xml",
         "views/cae_path_step_views.xml",
@@ -63,6 +66,7 @@
         "views/cae_internal_invoice_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_invoicing_views.xml",
+        "views/cae_home_actions.xml",
         "views/cae_menus.xml",
         "views/cae_invoicing_menus.xml",
     ],
@@ -77,6 +81,9 @@
         "demo/res_company_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "cae_base/static/src/js/portal_home.js",
+        ],
         "web.assets_tests": [
             "cae_base/static/src/tours/*.js",
             "cae_base/static/tests/crawler/*.js",

@@ -4,7 +4,7 @@
     "name": "CAE - Sales",
     "summary": "Entrepreneurs prepare the quotations of their own activity; "
     "the cooperative's accountants validate them",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.2",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
@@ -28,6 +28,7 @@
     ],
     "installable": True,
     "auto_install": True,
+    "post_init_hook": "post_init_hook",
     "development_status": "Beta",
     "maintainers": [],
 }

@@ -10,16 +10,23 @@ document or expense answers 404, whatever the URL.
 
 import logging
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
+from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..models.hr_expense import PORTAL_MAX_AGE_MONTHS
+
 _logger = logging.getLogger(__name__)
 
-# Receipts larger than this are refused (bytes).
+# Receipts larger than this are refused (bytes), and more than so many.
 MAX_RECEIPT_SIZE = 10 * 1024 * 1024
+MAX_RECEIPTS = 10
+RECEIPT_NAME_MAX = 120
 RECEIPT_MIMETYPES = ("application/pdf", "image/jpeg", "image/png", "image/webp")
 
 
@@ -56,10 +63,30 @@ class CaeActivityPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Home
     # ------------------------------------------------------------------
+    @http.route()
+    def home(self, **kw):
+        response = super().home(**kw)
+        # The home's cards speak of the entrepreneur's activity (qweb).
+        response.qcontext["cae_is_entrepreneur"] = bool(self._my_entrepreneurs())
+        return response
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "cae_activity_count" in counters:
             values["cae_activity_count"] = len(self._my_activities())
+        entrepreneurs = self._my_entrepreneurs() if "bill_count" in counters else None
+        if entrepreneurs:
+            # Her "bills" card is her expense claims (it links to them).
+            values["bill_count"] = (
+                request.env["hr.expense"]
+                .sudo()
+                .search_count(
+                    [
+                        ("employee_id", "in", entrepreneurs.employee_id.ids),
+                        ("cae_activity_id", "in", entrepreneurs.activity_id.ids),
+                    ]
+                )
+            )
         return values
 
     # ------------------------------------------------------------------
@@ -107,11 +134,13 @@ class CaeActivityPortal(CustomerPortal):
             "month_grid": month_grid,
             "month_start": today.replace(day=1),
             "invoices": documents.filtered(lambda m: m.is_sale_document()),
-            "bills": documents.filtered(lambda m: m.is_purchase_document()),
+            # Expense claims are bills to the entrepreneur: listed as claims.
+            "bills": documents.filtered(
+                lambda m: m.is_purchase_document() and not m.expense_sheet_id
+            ),
             "expenses": expenses,
             "followups": entrepreneurs.followup_ids.sorted("date", reverse=True),
             "other_activities": self._my_activities() - activity,
-            "expense_sent": kwargs.get("expense_sent"),
         }
 
     @http.route(
@@ -165,6 +194,8 @@ class CaeActivityPortal(CustomerPortal):
                 "activity": expense.cae_activity_id,
                 "expense": expense,
                 "attachments": attachments,
+                # A flag, never text from the address.
+                "expense_sent": kwargs.get("expense_sent") == "1",
             },
         )
 
@@ -193,6 +224,7 @@ class CaeActivityPortal(CustomerPortal):
     )
     def portal_my_activity_expense_new(self, activity_id, **post):
         activity = self._my_activity(activity_id)
+        today = fields.Date.context_today(activity)
         error = None
         if request.httprequest.method == "POST":
             try:
@@ -213,35 +245,44 @@ class CaeActivityPortal(CustomerPortal):
                 "categories": self._expense_categories(activity),
                 "error": error,
                 "values": post,
-                "today": fields.Date.context_today(activity),
+                "today": today,
+                "oldest": today - relativedelta(months=PORTAL_MAX_AGE_MONTHS),
             },
         )
 
     def _read_receipts(self):
-        """``[(name, mimetype, data)]`` of the uploaded receipts, checked."""
+        """``[(name, mimetype, data)]`` of the uploaded receipts, checked.
+
+        The type is read from the file's content, never from what the
+        browser claims: an HTML page sent as ``image/png`` is refused.
+        """
         _ = request.env._
         receipts = []
         for upload in request.httprequest.files.getlist("receipts"):
             if not upload or not upload.filename:
                 continue
-            data = upload.read()
+            name = upload.filename[-RECEIPT_NAME_MAX:]
+            data = upload.read(MAX_RECEIPT_SIZE + 1)
             if len(data) > MAX_RECEIPT_SIZE:
                 raise ValidationError(
-                    _(
-                        "The receipt %(name)s is larger than 10 MB.",
-                        name=upload.filename,
-                    )
+                    _("The receipt %(name)s is larger than 10 MB.", name=name)
                 )
-            if upload.mimetype not in RECEIPT_MIMETYPES:
+            mimetype = guess_mimetype(data)
+            if mimetype not in RECEIPT_MIMETYPES:
                 raise ValidationError(
                     _(
-                        "The receipt %(name)s must be a PDF or a picture (JPEG, PNG).",
-                        name=upload.filename,
+                        "The receipt %(name)s must be a PDF or a picture (JPEG, "
+                        "PNG, WebP).",
+                        name=name,
                     )
                 )
-            receipts.append((upload.filename, upload.mimetype, data))
+            receipts.append((name, mimetype, data))
         if not receipts:
             raise ValidationError(_("Attach the receipt of the expense."))
+        if len(receipts) > MAX_RECEIPTS:
+            raise ValidationError(
+                _("Attach %(max)s receipts at most.", max=MAX_RECEIPTS)
+            )
         return receipts
 
     def _create_portal_expense(self, activity, post):

@@ -35,6 +35,9 @@ from . import hr_expense
 from . import hr_expense_sheet
 from . import res_partner
 from . import res_users
+from . import ir_http
+from . import ir_actions_report
+from . import ir_ui_menu
 from . import cae_internal_invoice
 from . import cae_internal_invoice_line
 from . import cae_invoicing_demo

@@ -4,9 +4,12 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, format_date, formatLang
 
 from ..report.balance_chart import bar_chart
+
+# The treasury every screen shows (cae.balance.indicator code).
+TREASURY_CODE = "reference_treasury"
 
 ACTIVITY_KINDS = [
     ("entrepreneur", "Entrepreneur's activity"),
@@ -64,6 +67,10 @@ class CaeActivity(models.Model):
         inverse_name="activity_id",
         string="Entrepreneurs",
     )
+    entrepreneur_count = fields.Integer(
+        string="Number of entrepreneurs",
+        compute="_compute_entrepreneur_count",
+    )
     trade_id = fields.Many2one(comodel_name="cae.trade")
     sharing_agreement = fields.Html(
         help="Written agreement between the entrepreneurs sharing this "
@@ -77,6 +84,11 @@ class CaeActivity(models.Model):
             "Two activities cannot share the same analytic account.",
         ),
     ]
+
+    @api.depends("entrepreneur_ids")
+    def _compute_entrepreneur_count(self):
+        for activity in self:
+            activity.entrepreneur_count = len(activity.entrepreneur_ids)
 
     @api.constrains("analytic_account_id")
     def _check_analytic_account_plan(self):
@@ -267,6 +279,7 @@ class CaeActivity(models.Model):
                     {
                         "code": indicator.code,
                         "name": indicator.name,
+                        "definition": indicator.definition,
                         "value": values[activity.id].get(indicator.code, 0.0),
                         "is_sum": indicator.kind == "sum",
                         "balance_type": indicator.balance_type,
@@ -274,6 +287,37 @@ class CaeActivity(models.Model):
                     for indicator in indicators
                 ]
         return result
+
+    def _get_treasury(self, date_to=None):
+        """The activity's treasury, as every screen shows it.
+
+        ``{activity_id: {"value", "name", "definition"}}``: the indicator
+        ``reference_treasury`` of the company's grid (cash once taxes,
+        contributions and suppliers are paid) at ``date_to`` (today by
+        default), with its name and definition for labels and hovers. The
+        portal, the entrepreneur's form and the PDF read this one figure.
+        """
+        date_to = date_to or fields.Date.context_today(self)
+        values = self._get_indicator_values(date_to=date_to, codes=[TREASURY_CODE])
+        Indicator = self.env["cae.balance.indicator"].sudo()
+        indicators = {
+            indicator.company_id: indicator
+            for indicator in Indicator.search(
+                [
+                    ("company_id", "in", self.company_id.ids),
+                    ("code", "=", TREASURY_CODE),
+                ]
+            )
+        }
+        return {
+            activity.id: {
+                "value": values.get(activity.id, {}).get(TREASURY_CODE, 0.0),
+                "name": indicators.get(activity.company_id, Indicator).name or "",
+                "definition": indicators.get(activity.company_id, Indicator).definition
+                or "",
+            }
+            for activity in self
+        }
 
     def _get_balance_summary(self, date_to=None):
         """What an entrepreneur looks at first, for one activity.
@@ -288,30 +332,34 @@ class CaeActivity(models.Model):
         year_start = date_to.replace(month=1, day=1)
         first_month = date_to.replace(day=1) - relativedelta(months=11)
         months = self._get_monthly_indicator_values(
-            first_month, date_to, codes=["turnover", "result", "reference_treasury"]
+            first_month, date_to, codes=["turnover", "result", TREASURY_CODE]
         )[self.id]
         labels = [
             format_date(self.env, month, date_format="MMM yy") for month, _v in months
         ]
+        grid = self._get_balance_grid(year_start, date_to)[self.id]
+        # The chart and the table of months name their figures as the grid.
+        rows = {row["code"]: row for row in grid}
+        series = [
+            {
+                "code": code,
+                "name": rows[code]["name"] if code in rows else code,
+                "definition": rows[code]["definition"] if code in rows else "",
+            }
+            for code in ("turnover", "result", TREASURY_CODE)
+        ]
+        currency = self.company_id.currency_id
         chart = bar_chart(
             labels,
             [
-                (
-                    self.env._("Turnover excl. VAT"),
-                    "#017e84",
-                    [values["turnover"] for _m, values in months],
-                ),
-                (
-                    self.env._("Result"),
-                    "#714b67",
-                    [values["result"] for _m, values in months],
-                ),
-                (
-                    self.env._("Reference treasury"),
-                    "#e99d00",
-                    [values["reference_treasury"] for _m, values in months],
-                ),
+                (serie["name"], color, [values[serie["code"]] for _m, values in months])
+                for serie, color in zip(
+                    series, ("#017e84", "#714b67", "#e99d00"), strict=True
+                )
             ],
+            format_value=lambda value: formatLang(
+                self.env, value, digits=0, currency_obj=currency
+            ),
         )
         contributions = (
             self.env["cae.contribution.line"]
@@ -342,7 +390,8 @@ class CaeActivity(models.Model):
             "currency": self.company_id.currency_id,
             "date_to": date_to,
             "year_start": year_start,
-            "grid": self._get_balance_grid(year_start, date_to)[self.id],
+            "grid": grid,
+            "series": series,
             "months": months,
             "month_labels": labels,
             "chart": chart,

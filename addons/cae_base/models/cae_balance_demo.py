@@ -71,7 +71,11 @@ class CaeBalanceDemo(models.AbstractModel):
         if not company.chart_template:
             return
         self = self.with_company(company).with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_notrack=True,
+            # Messages and to-dos in the cooperative's language.
+            lang=company.partner_id.lang or self.env.lang,
         )
         rng = random.Random("cae-suite-balance-demo")
         today = fields.Date.context_today(self)

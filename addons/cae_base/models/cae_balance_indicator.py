@@ -46,6 +46,7 @@ DEFAULT_INDICATORS = [
         "code": "cash",
         "name": _lt("Cash today"),
         "kind": "accounts",
+        "description": _lt("Money on the activity's bank and cash accounts"),
     },
     {
         "code": "taxes_due",
@@ -62,6 +63,10 @@ DEFAULT_INDICATORS = [
         "name": _lt("Reference treasury"),
         "kind": "sum",
         "operands": ("cash", "taxes_due", "suppliers"),
+        "description": _lt(
+            "The activity's treasury: its cash once taxes, contributions and "
+            "suppliers are paid"
+        ),
     },
     {
         "code": "salaries_to_pay",
@@ -81,6 +86,10 @@ DEFAULT_INDICATORS = [
     {
         "code": "future_treasury",
         "name": _lt("Future treasury"),
+        "description": _lt(
+            "The reference treasury once salaries and expense claims are paid "
+            "and customers have paid"
+        ),
         "kind": "sum",
         "operands": (
             "reference_treasury",
@@ -180,6 +189,11 @@ class CaeBalanceIndicator(models.Model):
         help="Accounts of the company's chart that the prefixes select: an "
         "indicator that selects none always shows zero.",
     )
+    definition = fields.Char(
+        compute="_compute_definition",
+        help="What the figure is, in words: shown on hover wherever it appears "
+        "(portal, entrepreneur form, PDF statement).",
+    )
 
     _sql_constraints = [
         (
@@ -203,6 +217,55 @@ class CaeBalanceIndicator(models.Model):
                 indicator.account_count = sum(
                     1 for code in codes if code_matches(code, included, excluded)
                 )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends_context("lang")
+    @api.depends(
+        "description",
+        "kind",
+        "account_prefixes",
+        "operand_ids.name",
+        "balance_type",
+    )
+    def _compute_definition(self):
+        _ = self.env._
+        for indicator in self:
+            if indicator.kind == "sum":
+                formula = _(
+                    "%(operands)s (what is owed counts as negative)",
+                    operands=" + ".join(indicator.operand_ids.mapped("name")),
+                )
+            else:
+                try:
+                    included, excluded = parse_prefixes(indicator.account_prefixes)
+                except PrefixError:
+                    included, excluded = (), ()
+                accounts = ", ".join(included)
+                if excluded:
+                    accounts = _(
+                        "%(accounts)s except %(excluded)s",
+                        accounts=accounts,
+                        excluded=", ".join(excluded),
+                    )
+                formula = (
+                    _(
+                        "movements of the period on accounts %(accounts)s",
+                        accounts=accounts,
+                    )
+                    if indicator.balance_type == "movement"
+                    else _(
+                        "balance on the date of accounts %(accounts)s",
+                        accounts=accounts,
+                    )
+                )
+            description = (indicator.description or "").strip()
+            indicator.definition = (
+                f"{description} ({formula})"
+                if description
+                else formula[:1].upper() + formula[1:]
+            )
 
     # ------------------------------------------------------------------
     # Constraints

@@ -16,6 +16,18 @@ THOMAS_INVOICES = [
 ]
 
 
+# A one-page PDF receipt for the demo expense claim.
+DEMO_RECEIPT = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]"
+    b"/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>endobj\n"
+    b"4 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
+    b"5 0 obj<</Length 44>>stream\nBT /F1 12 Tf 20 70 Td (Billet TER 38,60) Tj ET\n"
+    b"endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
 class CaeInvoicingDemo(models.AbstractModel):
     _name = "cae.invoicing.demo"
     _description = "Entrepreneurs' invoicing demo data loader"
@@ -48,7 +60,11 @@ class CaeInvoicingDemo(models.AbstractModel):
                 "taxes_id": [Command.set(company.account_sale_tax_id.ids)],
             }
         )
-        as_thomas = self.with_user(thomas).with_company(company).env
+        # In each user's language, as their clicks would be: the chatter
+        # messages and to-dos are written in it.
+        as_thomas = (
+            self.with_user(thomas).with_company(company).with_context(lang=thomas.lang)
+        ).env
         moves = as_thomas["account.move"]
         for index, (name, city, lines) in enumerate(THOMAS_INVOICES):
             customer = as_thomas["res.partner"].create(
@@ -78,7 +94,7 @@ class CaeInvoicingDemo(models.AbstractModel):
                 }
             )
         moves.action_cae_submit()
-        moves[-1:].with_user(sophie)._cae_send_back(
+        moves[-1:].with_user(sophie).with_context(lang=sophie.lang)._cae_send_back(
             "Le taux de TVA de la formation est à vérifier avec le client "
             "(organisme de formation exonéré ?)."
         )
@@ -107,3 +123,37 @@ class CaeInvoicingDemo(models.AbstractModel):
                 }
             )
             internal.action_submit()
+        self._load_portal_expense_claim(company, today)
+
+    @api.model
+    def _load_portal_expense_claim(self, company, today):
+        """Léa's train ticket, claimed on the portal: Sophie has it to process."""
+        lea = self.env.ref("cae_base.entrepreneur_lea_martin", raise_if_not_found=False)
+        train = self.env.ref(
+            "hr_expense.expense_product_travel_accommodation", raise_if_not_found=False
+        )
+        if not (lea and lea.activity_id and lea.user_id and train):
+            return
+        Expense = (
+            self.env["hr.expense"]
+            .with_user(lea.user_id)
+            .with_context(lang=lea.user_id.lang)
+            .sudo()
+        )
+        values = Expense._cae_prepare_portal_expense_vals(
+            lea,
+            lea.activity_id,
+            {
+                "name": "Train Bordeaux – Mont-de-Marsan, salon des artisans",
+                "product_id": str(train.id),
+                "date": fields.Date.to_string(today - relativedelta(days=2)),
+                "amount": "38,60",
+                "description": "Aller-retour en TER pour le stand du salon.",
+            },
+            train,
+        )
+        Expense._cae_create_portal_expense(
+            lea,
+            values,
+            [("billet-ter.pdf", "application/pdf", DEMO_RECEIPT)],
+        )

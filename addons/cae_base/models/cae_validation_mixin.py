@@ -74,6 +74,9 @@ class CaeValidationMixin(models.AbstractModel):
             entrepreneurs = record.cae_activity_id.sudo().entrepreneur_ids
             record.cae_advisor_id = entrepreneurs[:1].advisor_id
 
+    # company_id: a dependency with a default, so that the form of a new
+    # document computes it too (onchange computes nothing else at first).
+    @api.depends("company_id")
     @api.depends_context("uid")
     def _compute_cae_activity_locked(self):
         locked = self.env.user._cae_is_entrepreneur_only()

@@ -1,7 +1,28 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import math
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import format_amount, format_date
+
+# What the entrepreneur's portal accepts; larger or older claims go to the
+# accountant by hand. Not legal figures: limits of a web form.
+PORTAL_NAME_MAX = 200
+PORTAL_NOTES_MAX = 2000
+PORTAL_AMOUNT_MAX = 100_000.0
+PORTAL_MAX_AGE_MONTHS = 24
+# The claim as the entrepreneur follows it on the portal.
+PORTAL_STATES = [
+    ("draft", "Not sent"),
+    ("submitted", "Sent to the accountant"),
+    ("approved", "Approved"),
+    ("posted", "Approved, to be refunded"),
+    ("paid", "Refunded"),
+    ("refused", "Refused"),
+]
 
 
 class HrExpense(models.Model):
@@ -33,7 +54,13 @@ class HrExpense(models.Model):
         readonly=True,
         copy=False,
         help="Claimed by the entrepreneur on the portal: check the receipts, "
-        "then report and approve it.",
+        "then approve, post and pay its expense report.",
+    )
+    cae_portal_state = fields.Selection(
+        selection=PORTAL_STATES,
+        string="Claim status",
+        compute="_compute_cae_portal_state",
+        help="Where the claim stands, as the entrepreneur sees it on the portal.",
     )
 
     @api.depends("employee_id")
@@ -120,6 +147,23 @@ class HrExpense(models.Model):
                         "it to another activity."
                     )
                 )
+    @api.depends("state", "sheet_id.state", "sheet_id.payment_state")
+    def _compute_cae_portal_state(self):
+        for expense in self:
+            sheet = expense.sheet_id
+            if expense.state == "refused" or sheet.state == "cancel":
+                state = "refused"
+            elif sheet.state == "done" or sheet.payment_state in ("paid", "in_payment"):
+                state = "paid"
+            elif sheet.state == "post":
+                state = "posted"
+            elif sheet.state == "approve":
+                state = "approved"
+            elif sheet.state == "submit":
+                state = "submitted"
+            else:
+                state = "draft"
+            expense.cae_portal_state = state
 
     def _prepare_payments_vals(self):
         # Expenses paid with the company's card: the payment's entry belongs
@@ -134,6 +178,18 @@ class HrExpense(models.Model):
     # Expense claims from the portal
     # ------------------------------------------------------------------
     @api.model
+    def _cae_parse_portal_amount(self, raw):
+        """The amount typed on the portal (``42,50``, ``1 234.5``), or ``None``."""
+        for space in (" ", "\u00a0", "\u202f"):
+            raw = raw.replace(space, "")
+        try:
+            amount = float(raw.replace(",", "."))
+        except ValueError:
+            return None
+        # float() also reads "nan", "inf" and "1e308".
+        return amount if math.isfinite(amount) else None
+
+    @api.model
     def _cae_prepare_portal_expense_vals(
         self, entrepreneur, activity, post, categories
     ):
@@ -142,9 +198,25 @@ class HrExpense(models.Model):
         :return: values of the draft expense (without employee).
         """
         _ = self.env._
+        currency = activity.company_id.currency_id
         name = (post.get("name") or "").strip()
         if not name:
             raise ValidationError(_("Describe the expense."))
+        if len(name) > PORTAL_NAME_MAX:
+            raise ValidationError(
+                _(
+                    "Describe the expense in %(max)s characters at most.",
+                    max=PORTAL_NAME_MAX,
+                )
+            )
+        description = (post.get("description") or "").strip()
+        if len(description) > PORTAL_NOTES_MAX:
+            raise ValidationError(
+                _(
+                    "The notes take %(max)s characters at most.",
+                    max=PORTAL_NOTES_MAX,
+                )
+            )
         try:
             product_id = int(post.get("product_id") or 0)
         except ValueError:
@@ -158,14 +230,31 @@ class HrExpense(models.Model):
             expense_date = None
         if not expense_date:
             raise ValidationError(_("Give the date of the expense."))
-        if expense_date > fields.Date.context_today(self):
+        today = fields.Date.context_today(self)
+        if expense_date > today:
             raise ValidationError(_("The expense cannot be dated in the future."))
-        raw_amount = (post.get("amount") or "").replace(" ", "").replace(",", ".")
-        try:
-            amount = float(raw_amount)
-        except ValueError:
-            amount = 0.0
-        if amount <= 0:
+        oldest = today - relativedelta(months=PORTAL_MAX_AGE_MONTHS)
+        if expense_date < oldest:
+            raise ValidationError(
+                _(
+                    "The expense is dated %(date)s: claims older than %(months)s "
+                    "months (before %(oldest)s) go to the accountant directly.",
+                    date=format_date(self.env, expense_date),
+                    months=PORTAL_MAX_AGE_MONTHS,
+                    oldest=format_date(self.env, oldest),
+                )
+            )
+        amount = self._cae_parse_portal_amount(post.get("amount") or "")
+        if amount is not None and amount > PORTAL_AMOUNT_MAX:
+            raise ValidationError(
+                _(
+                    "An expense claim on the portal is at most %(max)s: give "
+                    "larger expenses to the accountant directly.",
+                    max=format_amount(self.env, PORTAL_AMOUNT_MAX, currency),
+                )
+            )
+        # Rounded only once known to be of a sensible size.
+        if amount is None or currency.round(amount) <= 0:
             raise ValidationError(
                 _("Give the amount of the expense, taxes included, e.g. 42.50.")
             )
@@ -175,16 +264,22 @@ class HrExpense(models.Model):
             "name": name,
             "product_id": product.id,
             "date": expense_date,
-            "total_amount_currency": activity.company_id.currency_id.round(amount),
+            "total_amount_currency": currency.round(amount),
             "cae_activity_id": activity.id,
             "company_id": activity.company_id.id,
-            "description": (post.get("description") or "").strip() or False,
+            "description": description or False,
             "cae_from_portal": True,
         }
 
     @api.model
     def _cae_create_portal_expense(self, entrepreneur, values, receipts):
-        """Create the draft expense with its receipts and tell the accountants."""
+        """Create the expense with its receipts and submit it to the accountants.
+
+        The claim becomes an expense report of one line, submitted: the
+        accountants find it among the reports to approve (and the company's
+        validating accountant gets the to-do), then approve, post and pay it
+        as any other.
+        """
         entrepreneur._ensure_employee()
         company = entrepreneur.company_id
         expense = self.with_company(company).create(
@@ -209,4 +304,22 @@ class HrExpense(models.Model):
             ),
             attachment_ids=attachments.ids,
         )
+        expense._cae_submit_portal_claim()
         return expense
+
+    def _cae_submit_portal_claim(self):
+        """One submitted expense report for the portal claim ``self``."""
+        self.ensure_one()
+        company = self.company_id
+        Sheet = self.env["hr.expense.sheet"].with_company(company)
+        values = self.with_company(company)._get_default_expense_sheet_values()
+        sheets = Sheet.create(values)
+        validator = company.cae_validator_id
+        if validator:
+            # The report's approver: the company's validating accountant.
+            sheets.user_id = validator
+        sheets._do_submit()
+        # Without a validator nor a manager, hr_expense gives the approval
+        # to-do to whoever submits: never to the entrepreneur on the portal.
+        sheets.activity_ids.filtered(lambda a: a.user_id.share).unlink()
+        return sheets

@@ -1,6 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
+from odoo.tools import format_date
 
 
 class BalanceGridXlsx(models.AbstractModel):
@@ -47,8 +48,8 @@ class BalanceGridXlsx(models.AbstractModel):
             _(
                 "%(company)s, from %(start)s to %(end)s",
                 company=company.name,
-                start=export.date_from,
-                end=export.date_to,
+                start=format_date(self.env, export.date_from),
+                end=format_date(self.env, export.date_to),
             ),
         )
         headers = [_("Code"), _("Activity"), _("Entrepreneurs"), _("Advisor")]

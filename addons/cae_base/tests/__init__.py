@@ -20,6 +20,11 @@ from . import test_balance_reports
 from . import test_portal
 from . import test_ui
 from . import test_contribution_ui
+from . import test_view_expressions
+from . import test_portal_expense
+from . import test_landing
+from . import test_journeys
+from . import test_treasury
 from . import test_invoice_submission
 from . import test_invoice_access
 from . import test_internal_invoice

@@ -48,8 +48,10 @@ class TestParameter(CaeCommon):
         self.assertEqual(get("cae_test_rate", date(2025, 1, 1), self.company), 12.5)
 
     def test_no_value_before_the_first_date(self):
-        with self.assertRaisesRegex(UserError, "no value in force on 31/12/2019"):
-            self.env["cae.parameter"]._get_value("cae_test_rate", date(2019, 12, 31))
+        """The date as the reader writes it, not ISO."""
+        Parameter = self.env["cae.parameter"].with_context(lang="fr_FR")
+        with self.assertRaisesRegex(UserError, "31/12/2019"):
+            Parameter._get_value("cae_test_rate", date(2019, 12, 31))
 
     def test_unknown_parameter(self):
         with self.assertRaisesRegex(UserError, "cae_unknown is missing"):

@@ -133,7 +133,9 @@ class TestPortal(CaeBalanceCommon, HttpCase):
             [
                 {
                     "name": "Train Bordeaux - Paris",
-                    "state": "draft",
+                    # Submitted to the accountants as an expense report.
+                    "state": "submitted",
+                    "cae_portal_state": "submitted",
                     "product_id": self.train.id,
                     "total_amount_currency": 42.5,
                     "employee_id": self.eve.employee_id.id,

@@ -21,3 +21,4 @@ from . import cae_cjs_event_sale
 from . import cae_cjs_event_sale_line
 from . import cae_cjs_distribution_line
 from . import sale_order
+from . import res_users

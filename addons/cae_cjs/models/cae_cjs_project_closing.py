@@ -170,6 +170,15 @@ class CaeCjsProjectClosing(models.AbstractModel):
 
     def action_print_statements(self):
         self._check_closed()
+        empty = self.filtered(lambda project: not project.participant_ids)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "The project %(project)s has no participant: there is no "
+                    "statement to print.",
+                    project=empty[0].display_name,
+                )
+            )
         return self.env.ref(
             "cae_cjs.action_report_participant_statement"
         ).report_action(self.participant_ids)

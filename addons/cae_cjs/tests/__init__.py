@@ -11,3 +11,5 @@ from . import test_event_sale
 from . import test_closing
 from . import test_ui
 from . import test_quebec
+from . import test_statements
+from . import test_journey

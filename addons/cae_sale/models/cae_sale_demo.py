@@ -14,7 +14,10 @@ class CaeSaleDemo(models.AbstractModel):
         thomas = self.env.ref("cae_base.user_thomas", raise_if_not_found=False)
         if not (company.chart_template and thomas and thomas.cae_entrepreneur_ids):
             return
-        env = self.with_user(thomas).with_company(company).env
+        # In Thomas's language, as his clicks: chatter and to-dos in French.
+        env = (
+            self.with_user(thomas).with_company(company).with_context(lang=thomas.lang)
+        ).env
         product = self.env["product.product"].create(
             {
                 "name": "Site vitrine",

@@ -176,3 +176,15 @@ class TestSaleValidation(CaeAccountingCommon):
         order.with_user(self.accountant)._cae_send_back("Remise trop forte")
         order.action_quotation_sent()
         self.assertEqual(order.state, "sent")
+    def test_validation_badge_in_french(self):
+        """The states of the mixin's field on sale.order are translated too."""
+        fields = (
+            self.env["sale.order"]
+            .with_context(lang="fr_FR")
+            .fields_get(["cae_validation_state"])
+        )
+        labels = dict(fields["cae_validation_state"]["selection"])
+        self.assertEqual(
+            labels,
+            {"to_validate": "À valider", "sent_back": "Renvoyé", "validated": "Validé"},
+        )
