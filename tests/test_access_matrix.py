@@ -60,6 +60,10 @@ NOT_IN_TABLE = {
     # rebuilds how they are written; their reading is tested there.
     "cae.assembly.ballot",
     "cae.assembly.participation",
+    # Renewals of a current test contract (CAPE): Alice and Bob of the
+    # fixture are past it (a step back needs a reason and changes their
+    # other rows); rules and ACL rows are the path step's (cae_base).
+    "cae.path.renewal",
 }
 # Odoo's account.analytic.line.create has no @api.model_create_multi: over
 # JSON-RPC it fails for everyone (TypeError); the ORM run covers the cell.
