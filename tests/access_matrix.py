@@ -849,6 +849,16 @@ class AccessMatrixFixture:
                 }
             )
         cls.bookings = bookings
+        # A confirmed booking, for the network report (confirmed bookings
+        # only); the others stay requested for the state cells.
+        env["cae.tl.booking"].create(
+            {
+                "resource_id": cls.room.id,
+                "partner_id": cls.alice.partner_id.id,
+                "start": start + timedelta(hours=5),
+                "stop": start + timedelta(hours=6),
+            }
+        ).action_confirm()
         cls._add("cae.tl.booking", bookings)
         cls._add("cae.tl.membership", memberships)
         cls._add("cae.tl.training", trainings)

@@ -101,6 +101,12 @@ PORTAL_ROUTES = {
         {"booking_id": "booking"},
     ),
     "/my/tierslieux/resource/<int:resource_id>": ("GET", {"resource_id": "resource"}),
+    "/my/tierslieux/resource/<int:resource_id>/confirm": (
+        "GET",
+        {"resource_id": "resource"},
+    ),
+    # The feed of the user's own bookings: no id to give.
+    "/my/tierslieux/calendar/<string:operation>": None,
     "/my/tierslieux/resource/<int:resource_id>/book": (
         "POST",
         {"resource_id": "resource"},
