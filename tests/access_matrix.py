@@ -281,6 +281,22 @@ class AccessMatrixFixture:
             "b": cls.bob.path_step_ids[:1],
         }
         cls._add("cae.path.step", steps)
+        # Other contracts of Alice and Bob with the cooperative (L7331-3).
+        Prior = env["cae.prior.contract"]
+        cls._add(
+            "cae.prior.contract",
+            {
+                scope: Prior.create(
+                    {
+                        "entrepreneur_id": entrepreneur.id,
+                        "name": "CDD de formateur",
+                        "date_start": date(2024, 9, 1),
+                        "date_end": date(2024, 12, 31),
+                    }
+                )
+                for scope, entrepreneur in (("a", cls.alice), ("b", cls.bob))
+            },
+        )
         Followup = env["cae.followup"]
         cls._add(
             "cae.followup",
@@ -833,6 +849,16 @@ class AccessMatrixFixture:
                 }
             )
         cls.bookings = bookings
+        # A confirmed booking, for the network report (confirmed bookings
+        # only); the others stay requested for the state cells.
+        env["cae.tl.booking"].create(
+            {
+                "resource_id": cls.room.id,
+                "partner_id": cls.alice.partner_id.id,
+                "start": start + timedelta(hours=5),
+                "stop": start + timedelta(hours=6),
+            }
+        ).action_confirm()
         cls._add("cae.tl.booking", bookings)
         cls._add("cae.tl.membership", memberships)
         cls._add("cae.tl.training", trainings)
@@ -840,6 +866,44 @@ class AccessMatrixFixture:
             {"place_id": cls.place.id, "date_from": date(2026, 2, 1)}
         )
         cls._add("cae.tl.billing.run", {"a": billing})
+        # A network of company A's place, and its structure.
+        network = env["cae.tl.network"].create(
+            {
+                "name": "Réseau A",
+                "place_ids": [Command.set(cls.place.ids)],
+                "structure_ids": [
+                    Command.create({"partner_id": cls.company.partner_id.id})
+                ],
+            }
+        )
+        cls.network = network
+        cls._add("cae.tl.network", {"a": network})
+        cls._add("cae.tl.network.structure", {"a": network.structure_ids})
+        cls.plan_other = env["cae.tl.membership.plan"].create(
+            {"name": "Forfait mensuel", "place_id": cls.place.id}
+        )
+        cls._add(
+            "cae.tl.membership.plan.place",
+            {
+                "a": env["cae.tl.membership.plan.place"].create(
+                    {"plan_id": plan.id, "place_id": cls.place.id, "fee": 30.0}
+                )
+            },
+        )
+        # Calendar feeds: a member's (the bookings of Alice, of Bob) and a
+        # resource's, each with its secret address.
+        Feed = env["cae.tl.calendar.feed"]
+        cls._add(
+            "cae.tl.calendar.feed@member",
+            {
+                scope: Feed.create({"partner_id": entrepreneur.partner_id.id})
+                for scope, entrepreneur in (("a", cls.alice), ("b", cls.bob))
+            },
+        )
+        cls._add(
+            "cae.tl.calendar.feed@resource",
+            {"a": Feed.create({"resource_id": cls.room.id})},
+        )
         env.flush_all()
         for key, record in (
             ("cae.tl.place", cls.place),
@@ -850,6 +914,12 @@ class AccessMatrixFixture:
                 env["cae.tl.price"].search([("place_id", "=", cls.place.id)], limit=1),
             ),
             ("cae.tl.membership.plan", plan),
+            (
+                "cae.tl.network.report",
+                env["cae.tl.network.report"].search(
+                    [("place_id", "=", cls.place.id)], limit=1
+                ),
+            ),
             (
                 "cae.tl.occupancy.report",
                 env["cae.tl.occupancy.report"].search(
@@ -907,6 +977,21 @@ SPECS = [
             "date_start": date(2026, 3, 1),
         },
         state={"stage": "associate"},
+        unlink=True,
+    ),
+    Spec(
+        "cae.prior.contract",
+        "cae.prior.contract",
+        "activity",
+        _scoped("cae.prior.contract"),
+        read=("name", "date_start"),
+        write={"name": "CDD de formatrice"},
+        create=lambda f: {
+            "entrepreneur_id": f.bob.id,
+            "name": "Stage",
+            "date_start": date(2024, 1, 8),
+            "date_end": date(2024, 2, 29),
+        },
         unlink=True,
     ),
     Spec(
@@ -1678,6 +1763,62 @@ SPECS = [
                 lambda f: {"name": "Forfait", "place_id": f.place.id},
             ),
         )
+    ),
+    Spec(
+        "cae.tl.network",
+        "cae.tl.network",
+        "company",
+        _scoped("cae.tl.network"),
+        write={"description": "<p>Réseau</p>"},
+        create=lambda f: {"name": "Réseau C"},
+    ),
+    Spec(
+        "cae.tl.network.structure",
+        "cae.tl.network.structure",
+        "company",
+        _scoped("cae.tl.network.structure"),
+        write={"sequence": 5},
+        create=lambda f: {
+            "network_id": f.network.id,
+            "partner_id": f.company_b.partner_id.id,
+        },
+    ),
+    Spec(
+        "cae.tl.network.report",
+        "cae.tl.network.report",
+        "company",
+        _scoped("cae.tl.network.report"),
+        read=("hours", "amount"),
+        unlink=False,
+    ),
+    Spec(
+        "cae.tl.membership.plan.place",
+        "cae.tl.membership.plan.place",
+        "company",
+        _scoped("cae.tl.membership.plan.place"),
+        write={"fee": 35.0},
+        create=lambda f: {"plan_id": f.plan_other.id, "place_id": f.place.id},
+    ),
+    # A member's feed: reached by its owner through the portal only (the
+    # controller checks who asks); its secret token, by nobody's ORM.
+    Spec(
+        "cae.tl.calendar.feed@member",
+        "cae.tl.calendar.feed",
+        "activity",
+        _scoped("cae.tl.calendar.feed@member"),
+        read=("display_name", "token"),
+        write={"active": False},
+        create=lambda f: {"partner_id": f.bob.partner_id.id},
+    ),
+    # A resource's feed: managed by the place's facilitators.
+    Spec(
+        "cae.tl.calendar.feed@resource",
+        "cae.tl.calendar.feed",
+        "company",
+        _scoped("cae.tl.calendar.feed@resource"),
+        read=("display_name", "show_names"),
+        write={"show_names": True},
+        create=lambda f: {"resource_id": f.desks.id},
     ),
     Spec(
         "cae.tl.billing.wizard",

@@ -15,7 +15,20 @@ DEFAULT_JOB_CHUNK_SIZE = 100
 class HrPayslipRun(models.Model):
     """Monthly batch of the salaried entrepreneurs of a company."""
 
-    _inherit = "hr.payslip.run"
+    _name = "hr.payslip.run"
+    _inherit = ["hr.payslip.run", "cae.workflow.mixin"]
+    # Workflow guard (cae_base's cae.workflow.mixin), for the cooperative's
+    # people: a batch is closed and reopened by its steps only, and a
+    # closed batch keeps its payslips.
+    _cae_workflow_cooperative_only = True
+    _cae_workflow_open_states = frozenset({"draft"})
+    _cae_workflow_writable = {None: ("name",)}
+    _cae_workflow_steps = (
+        "draft_payslip_run",
+        "close_payslip_run",
+        "action_cae_generate_payslips",
+        "action_cae_confirm_payslips",
+    )
 
     cae_unfunded_count = fields.Integer(
         string="Waiting for a funding decision",

@@ -1,6 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class CaeTlNetworkStructure(models.Model):
@@ -65,6 +66,33 @@ class CaeTlNetworkStructure(models.Model):
             "A structure is listed once per network.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_may_join(
+            self.env["cae.tl.network"].browse(
+                {vals["network_id"] for vals in vals_list if vals.get("network_id")}
+            )
+        )
+        return super().create(vals_list)
+
+    def _check_may_join(self, networks):
+        """Only the managers of a network's structures add structures to it
+        (the record rules judge after the insert, when the new structure
+        already counts as one of the network's)."""
+        if self.env.su:
+            return
+        for network in networks.sudo():
+            if network.structure_ids and not (
+                network.structure_ids.company_id & self.env.companies
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the structures of the network %(network)s add "
+                        "other structures to it.",
+                        network=network.name,
+                    )
+                )
 
     @api.depends("partner_id")
     def _compute_company_id(self):
