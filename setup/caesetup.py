@@ -10,6 +10,7 @@ Usage (see README.md)::
     setup/bench [ARGS]    # the benchmarks of tests/benchmarks
     setup/demo --size 2000 --workers 4   # demo grown to 2,000 activities,
                           # served by 4 HTTP workers and the job runner
+    setup/load            # load test (locust) of the grown demo, 2 and 4 workers
 
 How it works:
 
@@ -549,6 +550,48 @@ def grow_demo(db, size):
         die(f"Growing {db} failed (see the log above).")
 
 
+def cmd_load(args):
+    """Load test of the grown demo (setup/loadtest.py)."""
+    prepare()
+    db = args.database
+    install_cae(db, with_demo=True, fresh=False)
+    grow_demo(db, args.size)
+    import loadtest
+
+    sys.exit(loadtest.main(db, args, locust_python()))
+
+
+LOAD_REQUIREMENTS = REPO / "setup" / "load-requirements.txt"
+
+
+def locust_python():
+    """The Python of the locust virtualenv, built once per requirements.
+
+    Locust needs gevent 24+, greenlet 3 and Werkzeug 3, Odoo 18.0 pins
+    gevent 22.10, greenlet 2.0 and Werkzeug 2.2: locust lives in a
+    virtualenv of its own under the cache directory, never in Odoo's
+    environment.
+    """
+    wanted = digest(LOAD_REQUIREMENTS.read_bytes(), sys.version)
+    venv = STATE_DIR / f"locust-{wanted}"
+    python = venv / "bin" / "python"
+    stamp = venv / "cae-ok"
+    if stamp.exists():
+        return python
+    with locked(f"locust-{wanted}"):
+        if stamp.exists():
+            return python
+        say(f"Building the locust virtualenv in {venv}")
+        shutil.rmtree(venv, ignore_errors=True)
+        run([sys.executable, "-m", "venv", str(venv)])
+        run(
+            [str(python), "-m", "pip", "install", "-q", "-r", str(LOAD_REQUIREMENTS)],
+            env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"),
+        )
+        stamp.write_text(wanted)
+    return python
+
+
 def cmd_test(args):
     prepare()
     if not ensure_debian_package(
@@ -627,6 +670,18 @@ def main(argv=None):
         "--no-serve", action="store_true", help="prepare the database, do not serve"
     )
     demo.set_defaults(func=cmd_demo)
+
+    load = sub.add_parser("load", help="load test of the demo grown (locust)")
+    load.add_argument("--database", default=os.environ.get("CAE_DEMO_DB", "cae_demo"))
+    load.add_argument("--size", type=int, default=2000)
+    load.add_argument("--workers", default="2,4", help="worker counts to measure")
+    load.add_argument("--portal-users", type=int, default=50)
+    load.add_argument("--office-users", type=int, default=10)
+    load.add_argument("--duration", type=int, default=90, help="seconds per run")
+    load.add_argument(
+        "--max-requests", type=int, default=20000, help="requests per run at most"
+    )
+    load.set_defaults(func=cmd_load)
 
     test = sub.add_parser("test", help="fresh test database, then pytest")
     test.add_argument("--database", default=os.environ.get("CAE_TEST_DB", "cae_test"))
