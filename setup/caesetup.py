@@ -10,6 +10,9 @@ Usage (see README.md)::
     setup/bench [ARGS]    # the benchmarks of tests/benchmarks
     setup/payroll-params [--date D]  # yearly update: parameters that
                           # differ from OpenFisca-France on a date
+    setup/demo --size 2000 --workers 4   # demo grown to 2,000 activities,
+                          # served by 4 HTTP workers and the job runner
+    setup/load            # load test (locust) of the grown demo, 2 and 4 workers
 
 How it works:
 
@@ -503,6 +506,53 @@ def check_installed(db, modules):
 
 
 # ---------------------------------------------------------------------------
+# 5. Serving: one threaded process, or workers and the job runner
+# ---------------------------------------------------------------------------
+def server_config(db, port, workers=0, jobs=1, log_level="info", extra=None):
+    """Write the Odoo configuration file of a server on ``db`` and return it.
+
+    ``workers`` = 0: one threaded process (development). ``workers`` > 0:
+    Odoo's prefork server with that many HTTP workers, one cron worker, the
+    websocket (gevent) worker on ``port + 10000`` and the OCA queue_job
+    runner (``server_wide_modules`` web,queue_job) dispatching at most
+    ``jobs`` jobs at once, each one run by an HTTP worker (see
+    docs/deployment.md for production values).
+    """
+    options = {
+        "db_name": db,
+        "dbfilter": f"^{db}$",
+        "addons_path": odoo_addons_path(),
+        "http_interface": "127.0.0.1",
+        "http_port": port,
+        "gevent_port": port + 10000,
+        "log_level": log_level,
+        "workers": workers,
+        "max_cron_threads": 1,
+        "server_wide_modules": "base,web,queue_job",
+        # A month's runs are chunked into jobs of a few seconds each; the
+        # limits stop a runaway request, not a job.
+        "limit_time_cpu": 600,
+        "limit_time_real": 1200,
+        "limit_memory_soft": 2 * 1024**3,
+        "limit_memory_hard": 3 * 1024**3,
+        "limit_request": 8192,
+        **(extra or {}),
+    }
+    lines = ["[options]"]
+    lines += [f"{key} = {value}" for key, value in options.items()]
+    # Server-wide channels: the root channel caps the jobs run at once, the
+    # cae sub-channels share it (see docs/deployment.md).
+    lines += ["", "[queue_job]", f"channels = root:{max(jobs, 1)}"]
+    path = STATE_DIR / f"odoo-{db}-{port}.conf"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def server_cmd(config_path):
+    return odoo_cmd("--config", str(config_path))
+
+
+# ---------------------------------------------------------------------------
 # Commands
 # ---------------------------------------------------------------------------
 def prepare():
@@ -517,6 +567,8 @@ def cmd_demo(args):
     ensure_debian_package(["wkhtmltopdf"], "wkhtmltopdf", "to print PDF reports")
     db = args.database
     install_cae(db, with_demo=True, fresh=args.fresh)
+    if args.size:
+        grow_demo(db, args.size)
     login = json.dumps(
         {
             "url": f"http://localhost:{args.port}/web/login?db={db}",
@@ -533,24 +585,72 @@ def cmd_demo(args):
         indent=2,
         ensure_ascii=False,
     )
-    say(f"Odoo starts on http://localhost:{args.port} (database {db}).")
+    if args.no_serve:
+        return
+    config = server_config(db, args.port, workers=args.workers, jobs=args.jobs)
+    mode = (
+        f"{args.workers} HTTP workers, job runner with {args.jobs} job(s) at once"
+        if args.workers
+        else "one threaded process"
+    )
+    say(f"Odoo starts on http://localhost:{args.port} (database {db}, {mode}).")
+    say(f"Configuration file: {config}")
     say(f"Logins:\n{login}")
     say("Stop it with Ctrl+C.")
-    os.execv(
-        sys.executable,
-        odoo_cmd(
-            "--database",
-            db,
-            "--db-filter",
-            f"^{db}$",
-            "--addons-path",
-            odoo_addons_path(),
-            "--http-port",
-            str(args.port),
-            "--log-level",
-            "info",
-        ),
+    os.execv(sys.executable, server_cmd(config))
+
+
+def grow_demo(db, size):
+    """Grow the demo of ``db`` to ``size`` activities (setup/datagen.py)."""
+    say(f"Growing {db} to {size} activities with a year of documents")
+    result = run(
+        [sys.executable, str(REPO / "setup" / "datagen.py"), db, str(size)],
+        check=False,
     )
+    if result.returncode:
+        die(f"Growing {db} failed (see the log above).")
+
+
+def cmd_load(args):
+    """Load test of the grown demo (setup/loadtest.py)."""
+    prepare()
+    db = args.database
+    install_cae(db, with_demo=True, fresh=False)
+    grow_demo(db, args.size)
+    import loadtest
+
+    sys.exit(loadtest.main(db, args, locust_python()))
+
+
+LOAD_REQUIREMENTS = REPO / "setup" / "load-requirements.txt"
+
+
+def locust_python():
+    """The Python of the locust virtualenv, built once per requirements.
+
+    Locust needs gevent 24+, greenlet 3 and Werkzeug 3, Odoo 18.0 pins
+    gevent 22.10, greenlet 2.0 and Werkzeug 2.2: locust lives in a
+    virtualenv of its own under the cache directory, never in Odoo's
+    environment.
+    """
+    wanted = digest(LOAD_REQUIREMENTS.read_bytes(), sys.version)
+    venv = STATE_DIR / f"locust-{wanted}"
+    python = venv / "bin" / "python"
+    stamp = venv / "cae-ok"
+    if stamp.exists():
+        return python
+    with locked(f"locust-{wanted}"):
+        if stamp.exists():
+            return python
+        say(f"Building the locust virtualenv in {venv}")
+        shutil.rmtree(venv, ignore_errors=True)
+        run([sys.executable, "-m", "venv", str(venv)])
+        run(
+            [str(python), "-m", "pip", "install", "-q", "-r", str(LOAD_REQUIREMENTS)],
+            env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"),
+        )
+        stamp.write_text(wanted)
+    return python
 
 
 def cmd_test(args):
@@ -668,7 +768,37 @@ def main(argv=None):
     demo.add_argument("--database", default=os.environ.get("CAE_DEMO_DB", "cae_demo"))
     demo.add_argument("--port", type=int, default=int(os.environ.get("CAE_PORT", 8069)))
     demo.add_argument("--fresh", action="store_true", help="recreate the database")
+    demo.add_argument(
+        "--size",
+        type=int,
+        default=0,
+        help="grow the demo to this many activities with a year of documents",
+    )
+    demo.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="HTTP workers (0: one threaded process); > 0 starts the job runner",
+    )
+    demo.add_argument(
+        "--jobs", type=int, default=1, help="jobs run at once by the job runner"
+    )
+    demo.add_argument(
+        "--no-serve", action="store_true", help="prepare the database, do not serve"
+    )
     demo.set_defaults(func=cmd_demo)
+
+    load = sub.add_parser("load", help="load test of the demo grown (locust)")
+    load.add_argument("--database", default=os.environ.get("CAE_DEMO_DB", "cae_demo"))
+    load.add_argument("--size", type=int, default=2000)
+    load.add_argument("--workers", default="2,4", help="worker counts to measure")
+    load.add_argument("--portal-users", type=int, default=50)
+    load.add_argument("--office-users", type=int, default=10)
+    load.add_argument("--duration", type=int, default=90, help="seconds per run")
+    load.add_argument(
+        "--max-requests", type=int, default=20000, help="requests per run at most"
+    )
+    load.set_defaults(func=cmd_load)
 
     test = sub.add_parser("test", help="fresh test database, then pytest")
     test.add_argument("--database", default=os.environ.get("CAE_TEST_DB", "cae_test"))

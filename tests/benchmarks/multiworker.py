@@ -1,0 +1,102 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Run job-based runs through a real multi-worker Odoo and its job runner.
+
+How to use (see bench_multiworker.py)::
+
+    with scratch_database(env.cr.dbname) as db:       # a copy, dropped after
+        with db_env(db) as env:                         # seed it, committed
+            seed(env)
+        with db_env(db) as env:                         # one process:
+            reference = run(env, in_process=True)       # jobs run inline,
+            env.cr.rollback()                           # nothing kept
+        with OdooServer(db, workers=2, jobs=2):         # prefork + runner
+            with db_env(db) as env:
+                uuids = enqueue(env)                    # committed: the
+            wait_for_jobs(db, uuids)                    # runner runs them
+        with db_env(db) as env:
+            assert collect(env) == reference
+
+The server is a subprocess on a free localhost port (setup/loadtest.py's
+``OdooServer``): Odoo's prefork server with ``workers`` HTTP workers, the
+queue_job runner (``server_wide_modules`` web,queue_job) and the channels
+``root:<jobs>``; each job is run by an HTTP worker, as in production.
+"""
+
+import contextlib
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import odoo
+from odoo.modules.registry import Registry
+from odoo.sql_db import close_db, db_connect
+from odoo.tools import config
+
+SETUP = Path(__file__).resolve().parents[2] / "setup"
+if str(SETUP) not in sys.path:
+    sys.path.insert(0, str(SETUP))
+
+from loadtest import OdooServer  # noqa: E402
+
+__all__ = ["OdooServer", "db_env", "scratch_database", "wait_for_jobs"]
+
+
+@contextlib.contextmanager
+def scratch_database(source):
+    """A copy of ``source`` (``createdb -T``), dropped at the end.
+
+    The pooled connections of this process to ``source`` are closed first:
+    PostgreSQL copies a database nobody is connected to.
+    """
+    target = f"{source}_mw"
+    close_db(source)
+    subprocess.run(["dropdb", "--if-exists", "--force", target], check=True)
+    subprocess.run(["createdb", "-T", source, target], check=True)
+    try:
+        yield target
+    finally:
+        close_db(target)
+        Registry.delete(target)
+        subprocess.run(["dropdb", "--if-exists", "--force", target], check=False)
+
+
+@contextlib.contextmanager
+def db_env(db, context=None):
+    """A superuser environment on ``db``, committed when the block ends."""
+    # Loading the registry of a new database in test mode would look for
+    # its at_install tests: load it as a server does.
+    test_enable = config["test_enable"]
+    config["test_enable"] = False
+    try:
+        registry = Registry(db)
+    finally:
+        config["test_enable"] = test_enable
+    with registry.cursor() as cr:
+        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}))
+
+
+def wait_for_jobs(db, uuids, timeout=900):
+    """Wait until the jobs ``uuids`` are done or failed; return
+    ``{state: count}`` and the seconds from the first start to the last end.
+    """
+    connection = db_connect(db)
+    deadline = time.time() + timeout
+    while True:
+        with connection.cursor() as cr:
+            cr.execute(
+                "SELECT state, count(*), min(date_started), max(date_done) "
+                "FROM queue_job WHERE uuid = ANY(%s) GROUP BY state",
+                [list(uuids)],
+            )
+            rows = cr.fetchall()
+        states = {state: count for state, count, _start, _end in rows}
+        if sum(states.get(s, 0) for s in ("done", "failed")) == len(uuids):
+            starts = [start for _s, _c, start, _e in rows if start]
+            ends = [end for _s, _c, _st, end in rows if end]
+            span = (max(ends) - min(starts)).total_seconds() if ends else 0.0
+            return states, span
+        if time.time() > deadline:
+            raise TimeoutError(f"jobs still waiting after {timeout} s: {states}")
+        time.sleep(0.5)
