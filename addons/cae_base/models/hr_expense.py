@@ -147,6 +147,7 @@ class HrExpense(models.Model):
                         "it to another activity."
                     )
                 )
+
     @api.depends("state", "sheet_id.state", "sheet_id.payment_state")
     def _compute_cae_portal_state(self):
         for expense in self:

@@ -176,6 +176,7 @@ class TestSaleValidation(CaeAccountingCommon):
         order.with_user(self.accountant)._cae_send_back("Remise trop forte")
         order.action_quotation_sent()
         self.assertEqual(order.state, "sent")
+
     def test_validation_badge_in_french(self):
         """The states of the mixin's field on sale.order are translated too."""
         fields = (
