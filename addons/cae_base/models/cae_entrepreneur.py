@@ -353,14 +353,15 @@ class CaeEntrepreneur(models.Model):
         }
 
     def _create_activities(self):
-        # sudo: the activity is only reachable through its entrepreneur, whom
-        # the creating user may already access.
+        # sudo: the activity is new, made for these entrepreneurs, whom the
+        # creating user may already access; it is reachable through them
+        # only once linked (the link check of write() would refuse it).
         activities = (
             self.env["cae.activity"]
             .sudo()
             .create([entrepreneur._prepare_activity_vals() for entrepreneur in self])
         )
-        for entrepreneur, activity in zip(self, activities, strict=True):
+        for entrepreneur, activity in zip(self.sudo(), activities, strict=True):
             entrepreneur.activity_id = activity
 
     def _grant_entrepreneur_group(self):

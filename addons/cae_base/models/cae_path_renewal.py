@@ -95,10 +95,15 @@ class CaePathRenewal(models.Model):
         )
         steps._check_can_renew()
         renewals = super().create(vals_list)
-        for renewal in renewals:
+        renewals._apply_to_step()
+        return renewals
+
+    def _apply_to_step(self):
+        """The renewed contract ends on the renewal's end (a step of the
+        path's workflow guard, cae.path.step)."""
+        for renewal in self:
             renewal.step_id.date_end = renewal.date_end
             renewal._post_renewal_message()
-        return renewals
 
     # ------------------------------------------------------------------
     # Business

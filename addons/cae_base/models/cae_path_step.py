@@ -50,7 +50,7 @@ class CaePathStep(models.Model):
             "is_backward",
         }
     )
-    _cae_workflow_steps = ()
+    _cae_workflow_steps = (("cae.path.renewal", "_apply_to_step"),)
     _cae_workflow_step_models = ("cae.entrepreneur",)
 
     entrepreneur_id = fields.Many2one(

@@ -105,17 +105,17 @@ class TestRuleSet(CaeCommon):
         self.assertEqual(self.alice.cape_date_end, date(2026, 8, 31))
         self._cesa_without_deadline(date(2026, 9, 1), trial_period_months=9)
 
-    def test_quebec_pilot_sets_no_figure(self):
-        """Québec: no statutory test contract, deadline nor trial maximum."""
+    def test_quebec_pilot(self):
+        """Québec: the self-employment support measure (STA) lasts 12 months
+        at most (Guide des mesures et des services d'emploi, 5.7) and does
+        not count in the deadline; a member within 18 months of the first
+        employment (Loi sur les coopératives, art. 224.2)."""
         self.company.cae_rule_set_id = self.quebec
         self.alice._do_transition("cape", date(2025, 3, 1))
-        self.assertFalse(self.alice.cape_date_end)
-        self.assertFalse(self.alice.test_contract_deadline)
-        with self.assertRaisesText(UserError, "no end date"):
-            self.alice.action_renew_test_contract()
-        self._cesa_without_deadline(date(2027, 9, 1), trial_period_months=12)
-        # The CESA ended the open-ended support agreement the day before.
-        self.assertEqual(self.alice.cape_date_end, date(2027, 8, 31))
+        self.assertEqual(self.alice.cape_date_end, date(2026, 2, 28))
+        self.alice._do_transition("cesa", date(2026, 3, 1))
+        self.assertEqual(self.alice.stage, "cesa")
+        self.assertEqual(self.alice.associate_deadline, date(2027, 9, 1))
 
     def _cesa_without_deadline(self, when, **values):
         self.alice._do_transition("cesa", when, **values)
