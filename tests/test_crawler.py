@@ -268,3 +268,27 @@ class TestCrawlerOtherCompany(SuiteCrawlerCase):
 
     def test_crawler_other_company(self):
         self.crawl()
+
+
+@tagged("post_install", "-at_install")
+class TestCrawlerBelgianManager(SuiteCrawlerCase):
+    """The Belgian business cooperative on its own chart (issue 20): its
+    manager sees its figures, never the French cooperative's."""
+
+    login = "nathalie"
+    role = "manager of the Belgian cooperative"
+    foreign_company = ("base.main_company", _first_company_names)
+    require_records = False
+
+    def test_crawler_belgian_manager(self):
+        self.crawl()
+
+
+@tagged("post_install", "-at_install")
+class TestCrawlerBelgianPortal(SuiteCrawlerCase):
+    login = "elise"
+    role = "portal entrepreneur of the Belgian cooperative"
+    require_records = False
+
+    def test_crawler_belgian_portal(self):
+        self.crawl()
