@@ -740,18 +740,13 @@ def cmd_payroll_params(args):
             text=True,
         ).stdout
     )
-    changed = 0
+    changed, unmapped = tools.openfisca_map.changed_parameters(ours, answer)
     print(f"Payroll parameters on {on_date}: the suite's data / OpenFisca-France")
-    for code in sorted(answer):
-        theirs = answer[code] or 0.0
-        mine = ours.get(code)
-        if mine is None or abs(mine - theirs) > 1e-6:
-            changed += 1
-            shown = "missing" if mine is None else f"{mine:g}"
-            print(f"  {code:<40} {shown:>12} / {theirs:g}")
-    unmapped = sorted(set(ours) - set(answer))
+    for code, mine, theirs in changed:
+        shown = "missing" if mine is None else f"{mine:g}"
+        print(f"  {code:<40} {shown:>12} / {theirs:g}")
     print(
-        f"{changed} of {len(answer)} parameters differ; not in OpenFisca-France "
+        f"{len(changed)} of {len(answer)} parameters differ; not in OpenFisca-France "
         f"(check their sources by hand): {', '.join(unmapped) or 'none'}."
     )
     print(

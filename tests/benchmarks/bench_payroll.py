@@ -151,6 +151,15 @@ class BenchPayroll(TransactionCase):
                         "account_credit": cesa.account_credit.id,
                     }
                 )
+        return cls.env["hr.payroll.structure"].create(
+            {
+                "name": "Plain",
+                "code": "PLAIN",
+                "company_id": cls.company.id,
+                "parent_id": False,
+                "rule_ids": [Command.set(rules.ids)],
+            }
+        )
 
     def _entrepreneurs(self, size):
         """``size`` salaried entrepreneurs with funded activities."""

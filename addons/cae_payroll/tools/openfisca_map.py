@@ -190,3 +190,22 @@ def parameters_from_xml(paths, on_date):
         if xmlid in codes and in_force:
             result[codes[xmlid]] = in_force[-1]
     return result
+
+
+def changed_parameters(ours, theirs, tolerance=1e-6):
+    """What the yearly update prints: ``(changed, unmapped)``.
+
+    ``ours``: ``{code: value}`` of the suite's data (:func:`parameters_from_xml`);
+    ``theirs``: ``{code: value}`` answered by OpenFisca-France for the codes
+    of :data:`OPENFISCA` (``None``: no value on that date, read as 0).
+    ``changed``: ``[(code, ours or None, theirs)]`` sorted by code, where
+    our value is missing or differs; ``unmapped``: our codes OpenFisca does
+    not know, to be checked against their sources by hand.
+    """
+    changed = []
+    for code in sorted(theirs):
+        their_value = theirs[code] or 0.0
+        our_value = ours.get(code)
+        if our_value is None or abs(our_value - their_value) > tolerance:
+            changed.append((code, our_value, their_value))
+    return changed, sorted(set(ours) - set(theirs))
