@@ -110,7 +110,7 @@ class CaeImportEntrepreneur(models.AbstractModel):
                 "Fin CAPE",
                 "date",
                 False,
-                _("the last day of the CAPE as first signed (DD/MM/YYYY)"),
+                _("the last day of the CAPE as signed; a CESA starts on it or later"),
                 ("Date de fin de la convention",),
             ),
             Column(
