@@ -26,7 +26,11 @@ class TestImportUi(HttpCase):
             lang="fr_FR",
             tz="Europe/Paris",
         )
-        self.start_tour("/odoo", "cae_import_wizard_tour", login="tour_import")
+        self.start_tour(
+            "/odoo/action-cae_base.cae_contribution_run_action",
+            "cae_import_wizard_tour",
+            login="tour_import",
+        )
         tina = self.env["cae.entrepreneur"].search([("reference", "=", "TOUR-1")])
         self.assertRecordValues(
             tina,

@@ -10,7 +10,7 @@ const FIXED = `${HEADER}\nTOUR-1;Tina Tournée;05/01/2024;01/02/2024;31/05/2024;
 
 function uploadCsv(content) {
     // What the browser does when the user picks a file.
-    const input = document.querySelector(".o_field_binary input[type='file']");
+    const input = document.querySelector(".modal div[name='data_file'] input[type='file']");
     const transfer = new DataTransfer();
     transfer.items.add(new File([content], "entrepreneurs.csv", {type: "text/csv"}));
     input.files = transfer.files;
@@ -20,15 +20,16 @@ function uploadCsv(content) {
 // An accountant checks a file of entrepreneurs, reads the error of its row,
 // corrects it, checks it again and imports it.
 registry.category("web_tour.tours").add("cae_import_wizard_tour", {
+    url: "/odoo/action-cae_base.cae_contribution_run_action",
     steps: () => [
         {
-            content: "Open the import from the Cooperative menu",
-            trigger: ".o_app[data-menu-xmlid='cae_base.cae_menu_root']",
+            content: "Open the menus that do not fit in the bar",
+            trigger: ".o_main_navbar .o_menu_sections_more button",
             run: "click",
         },
         {
-            content: "Import menu",
-            trigger: ".o_main_navbar a[data-menu-xmlid='cae_import.cae_import_wizard_menu']",
+            content: "Open the import from the Cooperative menu",
+            trigger: ".o-dropdown--menu [data-menu-xmlid='cae_import.cae_import_wizard_menu']",
             run: "click",
         },
         {
@@ -37,12 +38,12 @@ registry.category("web_tour.tours").add("cae_import_wizard_tour", {
         },
         {
             content: "Pick the file with an impossible history",
-            trigger: ".modal .o_field_binary input[type='file']",
+            trigger: ".modal div[name='data_file']",
             run: () => uploadCsv(BROKEN),
         },
         {
             content: "The file is loaded",
-            trigger: ".modal .o_field_binary:contains('entrepreneurs.csv')",
+            trigger: ".modal div[name='data_file'] .o_clear_file_button",
         },
         {
             content: "Check the file",
@@ -60,8 +61,12 @@ registry.category("web_tour.tours").add("cae_import_wizard_tour", {
         },
         {
             content: "Pick the corrected file",
-            trigger: ".modal .o_field_binary input[type='file']",
+            trigger: ".modal div[name='data_file']",
             run: () => uploadCsv(FIXED),
+        },
+        {
+            content: "The corrected file is loaded",
+            trigger: ".modal div[name='data_file'] .o_clear_file_button",
         },
         {
             content: "Check it again",
@@ -79,7 +84,7 @@ registry.category("web_tour.tours").add("cae_import_wizard_tour", {
         },
         {
             content: "Confirm",
-            trigger: ".modal:not(.o_technical_modal) .modal-footer button.btn-primary:contains('Ok')",
+            trigger: ".modal:has(.modal-body:contains('Importer le fichier ?')) .modal-footer .btn-primary",
             run: "click",
         },
         {
