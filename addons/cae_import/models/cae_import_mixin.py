@@ -20,9 +20,11 @@ defines:
 How it works
 ------------
 :meth:`_cae_import_run` reads the file, checks the headers and the type of
-each cell, then imports each row in its own savepoint, so that one bad row
-is reported and the others still checked. The whole import runs inside one
-savepoint: a dry run, or any error, rolls it all back (nothing is written);
+each cell, then imports the rows in one go (:meth:`_cae_import_fast`); if a
+row fails, it starts again with each row in its own savepoint
+(:meth:`_cae_import_careful`), so that one bad row is reported and the
+others still checked. The whole import runs inside one savepoint: a dry
+run, or any error, rolls it all back (nothing is written);
 otherwise it is kept and committed with the request: all or nothing.
 """
 
