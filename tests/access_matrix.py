@@ -1308,6 +1308,15 @@ SPECS = [
         create=lambda f: {"run_id": f.contribution_run.id, "reason": "Erreur"},
         transient=True,
     ),
+    # cae_import: the import wizard, for accountants and managers only.
+    Spec(
+        "cae.import.wizard",
+        "cae.import.wizard",
+        "company",
+        _scoped("cae.contribution.run"),
+        create=lambda f: {"kind": "entrepreneur", "company_id": f.company.id},
+        transient=True,
+    ),
     # cae_cjs.
     Spec(
         "cae.cjs.project",
