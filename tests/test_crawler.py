@@ -8,6 +8,8 @@ their entrepreneurs' activities and documents, their associates' shares and
 assemblies, their payslips and bookings.
 """
 
+from pathlib import Path
+
 from odoo.tests import tagged
 
 from odoo.addons.cae_base.tests.crawler import CaeCrawlerCase
@@ -184,6 +186,8 @@ def _first_company_names(env):
 class SuiteCrawlerCase(CaeCrawlerCase):
     route_records = ROUTE_RECORDS
     report_records = REPORT_RECORDS
+    # Open problems of issue 19, each still to fix (see the file's header).
+    known_problems_file = Path(__file__).with_name("crawler_known_problems.txt")
 
 
 @tagged("post_install", "-at_install")

@@ -31,6 +31,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
 import zipfile
 from collections import namedtuple
@@ -242,6 +243,12 @@ class CaeCrawlerCase(HttpCase):
     #: an action without any record to show is a problem (the demo data must
     #: give each role something to see)
     require_records = True
+    #: a file of problems already known and not fixed yet, one per line as
+    #: ``login | - [kind] where: message`` (the failure message's lines):
+    #: they are logged, not failed on, so that the crawler fails on every new
+    #: problem while the known ones wait for their fix. Remove a line once
+    #: its problem is fixed.
+    known_problems_file = None
     browser_timeout = 900
 
     @classmethod
@@ -335,15 +342,30 @@ class CaeCrawlerCase(HttpCase):
                     ensure_ascii=False,
                 )
             )
-        if problems:
-            lines = [
-                f"- [{p.kind}] {p.where}: {p.message}"
-                for p in sorted(set(problems), key=lambda p: (p.where, p.kind))
-            ]
+        lines = [
+            f"- [{p.kind}] {p.where}: {p.message}"
+            for p in sorted(set(problems), key=lambda p: (p.where, p.kind))
+        ]
+        known = self._known_problems()
+        for line in lines:
+            if line in known:
+                _logger.warning("crawler %s, known problem: %s", self.login, line)
+        lines = [line for line in lines if line not in known]
+        if lines:
             self.fail(
                 f"The crawler found {len(lines)} problem(s) as {self.role} "
                 f"({self.login}):\n" + "\n".join(lines)
             )
+
+    def _known_problems(self):
+        if not self.known_problems_file:
+            return set()
+        known = set()
+        for line in Path(self.known_problems_file).read_text().splitlines():
+            login, sep, problem = line.partition(" | ")
+            if sep and login == self.login:
+                known.add(problem)
+        return known
 
     # ------------------------------------------------------------------
     # Back office, in the browser
@@ -477,6 +499,12 @@ class CaeCrawlerCase(HttpCase):
     def _suite_routes(self):
         """``[(url pattern, arguments, methods)]`` of the cae_* controllers."""
         routes = []
+        # Odoo builds its routing map for the database of the current thread:
+        # the test runner's main thread names none once the map's cache was
+        # cleared by an earlier test.
+        thread = threading.current_thread()
+        if not getattr(thread, "dbname", None):
+            thread.dbname = self.env.cr.dbname
         for rule in self.env["ir.http"].routing_map().iter_rules():
             module = rule.endpoint.__module__.split(".")
             if module[:2] != ["odoo", "addons"] or not module[2].startswith(

@@ -52,7 +52,12 @@ class TestJourneys(CaeBalanceCommon, HttpCase):
             }
         )
         self.start_tour("/my", "cae_expense_journey_submit_tour", login="portal_nina")
-        expense = self.env["hr.expense"].search([("cae_from_portal", "=", True)])
+        expense = self.env["hr.expense"].search(
+            [
+                ("cae_from_portal", "=", True),
+                ("cae_activity_id", "=", nina.activity_id.id),
+            ]
+        )
         self.assertRecordValues(
             expense,
             [

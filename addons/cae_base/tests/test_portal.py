@@ -127,7 +127,12 @@ class TestPortal(CaeBalanceCommon, HttpCase):
 
     def test_expense_claim_tour(self):
         self.start_tour("/my/activity", "cae_portal_expense_tour", login="portal_eve")
-        expense = self.env["hr.expense"].search([("cae_from_portal", "=", True)])
+        expense = self.env["hr.expense"].search(
+            [
+                ("cae_from_portal", "=", True),
+                ("cae_activity_id", "=", self.eve.activity_id.id),
+            ]
+        )
         self.assertRecordValues(
             expense,
             [
@@ -178,7 +183,12 @@ class TestPortal(CaeBalanceCommon, HttpCase):
                         self.eve, self.eve.activity_id, {**good, field: bad}, categories
                     )
         self.assertFalse(
-            self.env["hr.expense"].search([("cae_from_portal", "=", True)])
+            self.env["hr.expense"].search(
+                [
+                    ("cae_from_portal", "=", True),
+                    ("cae_activity_id", "=", self.eve.activity_id.id),
+                ]
+            )
         )
 
     def test_associate_deadline_on_the_portal(self):

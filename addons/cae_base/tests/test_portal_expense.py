@@ -60,7 +60,12 @@ class TestPortalExpense(CaeBalanceCommon, HttpCase):
         }
 
     def _claims(self):
-        return self.env["hr.expense"].search([("cae_from_portal", "=", True)])
+        return self.env["hr.expense"].search(
+            [
+                ("cae_from_portal", "=", True),
+                ("cae_activity_id", "=", self.nina.activity_id.id),
+            ]
+        )
 
     def _post_claim(self, values, receipts=(("billet.pdf", PDF, "application/pdf"),)):
         """POST the form as the browser does: its CSRF token, multipart."""

@@ -6,6 +6,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
 
+from odoo.addons.cae_governance.models.cae_assembly import ASSEMBLY_STATES
+
 
 class CaeCjsAssembly(models.Model):
     """Put the decisions of a youths' assembly to the ballots of
@@ -38,7 +40,9 @@ class CaeCjsAssembly(models.Model):
         compute="_compute_ballot_assembly_id",
     )
     ballot_state = fields.Selection(
-        selection=lambda self: self.env["cae.assembly"]._fields["state"].selection,
+        # The assembly's states as a list (a callable selection is never
+        # translated): the labels are in this module's catalogue.
+        selection=ASSEMBLY_STATES,
         string="Ballots status",
         compute="_compute_ballot_assembly_id",
     )

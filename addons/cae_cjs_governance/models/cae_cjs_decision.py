@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cae_governance.models.cae_assembly import ASSEMBLY_STATES
+
 TALLY_FIELDS = {"votes_for", "votes_against", "votes_abstain"}
 
 
@@ -18,7 +20,9 @@ class CaeCjsDecision(models.Model):
         readonly=True,
     )
     ballot_state = fields.Selection(
-        selection=lambda self: self.env["cae.assembly"]._fields["state"].selection,
+        # The assembly's states as a list (a callable selection is never
+        # translated): the labels are in this module's catalogue.
+        selection=ASSEMBLY_STATES,
         string="Ballots status",
         compute="_compute_ballot_state",
         help="Status of the ballots this decision is put to, if any.",

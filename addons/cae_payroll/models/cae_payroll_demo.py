@@ -43,6 +43,12 @@ class CaePayrollDemo(models.AbstractModel):
         if not company.chart_template:
             return
         company._cae_payroll_setup()
+        # Odoo loads a module's translations after its demo data: load the
+        # French names of the salary rules now, so that the demo payslips'
+        # lines are named in French as they are in production.
+        self.env["ir.module.module"].search(
+            [("name", "=", "cae_payroll")]
+        )._update_translations(["fr_FR"])
         # A cooperative of about twenty employees (support staff and
         # salaried entrepreneurs): thresholds of 11 and 50 employees.
         company.cae_payroll_headcount = 20

@@ -147,6 +147,7 @@ class TestPayrollUi(HttpCase):
             .with_company(self.company)
             ._render_qweb_html(report.report_name, payslip.ids)[0]
             .decode()
+            .replace("\xa0", " ")
         )
         for expected in (
             "Tour Sans Trésorerie",

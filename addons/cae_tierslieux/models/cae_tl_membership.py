@@ -148,7 +148,12 @@ class CaeTlMembership(models.Model):
         used.update(shared._credits_used_in(today))
         for membership in self:
             membership.credits_used = used.get(membership.id, 0.0)
-            hours = membership.plan_id._credit_hours_at(membership.place_id)
+            # A new membership has no plan yet: no credits.
+            hours = (
+                membership.plan_id._credit_hours_at(membership.place_id)
+                if membership.plan_id
+                else 0.0
+            )
             membership.credits_left = (
                 max(hours - membership.credits_used, 0.0)
                 if membership.kind == "credits"
