@@ -1606,6 +1606,34 @@ SPECS = [
         create=lambda f: {"resolution_id": f.resolution.id},
         transient=True,
     ),
+    # A batch count of paper ballots, line of the paper-vote wizard.
+    Spec(
+        "cae.assembly.paper.vote.count",
+        "cae.assembly.paper.vote.count",
+        "company",
+        _scoped("cae.assembly"),
+        create=lambda f: {
+            "wizard_id": f.env["cae.assembly.paper.vote"]
+            .create({"resolution_id": f.resolution.id})
+            .id,
+            "choice": "for",
+            "count": 1,
+        },
+        transient=True,
+    ),
+    # The managers' decision to reimburse a withdrawal before the statutes'
+    # delay (Bob's registered subscription: not a withdrawal, refused).
+    Spec(
+        "cae.share.early.reimbursement",
+        "cae.share.early.reimbursement",
+        "company",
+        _scoped("cae.assembly"),
+        create=lambda f: {
+            "operation_id": f.registered["bob"].id,
+            "reason": "Décision du conseil",
+        },
+        transient=True,
+    ),
     # cae_payroll.
     Spec(
         "hr.contract",

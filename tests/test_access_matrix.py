@@ -64,14 +64,10 @@ NOT_IN_TABLE = {
     # fixture are past it (a step back needs a reason and changes their
     # other rows); rules and ACL rows are the path step's (cae_base).
     "cae.path.renewal",
-    # Sealed ballots, paper counts and early reimbursements of cae_governance
-    # (gov): no role reads a sealed ballot box (code only, as superuser after
-    # the closing), counts and decisions are the managers'; their access is
-    # tested in cae_governance (test_assembly_secret, test_assembly_flow,
-    # test_withdrawal). Rows to add here.
+    # The sealed ballot box of secret votes: no group has any right on it
+    # (its ACL row is all zeros), only the code reads it, as superuser, at
+    # the closing; tested in cae_governance/tests/test_assembly_secret.py.
     "cae.assembly.ballot.box",
-    "cae.assembly.paper.vote.count",
-    "cae.share.early.reimbursement",
 }
 # Odoo's account.analytic.line.create has no @api.model_create_multi: over
 # JSON-RPC it fails for everyone (TypeError); the ORM run covers the cell.
