@@ -347,10 +347,12 @@ class CaeCrawlerCase(HttpCase):
             for p in sorted(set(problems), key=lambda p: (p.where, p.kind))
         ]
         known = self._known_problems()
+        # A problem is known by the first line of its message.
+        is_known = {line: line.splitlines()[0].rstrip() in known for line in lines}
         for line in lines:
-            if line in known:
+            if is_known[line]:
                 _logger.warning("crawler %s, known problem: %s", self.login, line)
-        lines = [line for line in lines if line not in known]
+        lines = [line for line in lines if not is_known[line]]
         if lines:
             self.fail(
                 f"The crawler found {len(lines)} problem(s) as {self.role} "
@@ -364,7 +366,7 @@ class CaeCrawlerCase(HttpCase):
         for line in Path(self.known_problems_file).read_text().splitlines():
             login, sep, problem = line.partition(" | ")
             if sep and login == self.login:
-                known.add(problem)
+                known.add(problem.rstrip())
         return known
 
     # ------------------------------------------------------------------
