@@ -375,7 +375,10 @@ class CaeTlBooking(models.Model):
                 booking.display_name = self.env._(
                     "%(reference)s: %(resource)s, %(when)s",
                     reference=booking.name,
-                    resource=booking.resource_id.name,
+                    # sudo: the resource of a booking one may read is part
+                    # of its name, also in another structure's place of the
+                    # network (whose resources stay that structure's).
+                    resource=booking.resource_id.sudo().name,
                     when=booking._format_local(booking.start),
                 )
             else:

@@ -11,10 +11,6 @@ RULES = {
         "['|', ('company_id', 'in', company_ids), "
         "('network_ids.structure_ids.company_id', 'in', company_ids)]"
     ),
-    "cae_tierslieux.cae_tl_resource_rule_company": (
-        "['|', ('company_id', 'in', company_ids), "
-        "('place_id.network_ids.structure_ids.company_id', 'in', company_ids)]"
-    ),
     "cae_tierslieux.cae_tl_booking_rule_company": (
         "['|', ('company_id', 'in', company_ids), "
         "('home_company_id', 'in', company_ids)]"
@@ -34,12 +30,10 @@ def migrate(cr, version):
             rule.domain_force = domain
     # The place rule above is for reading; a new rule (loaded with the
     # module) keeps writes to the company's own places.
-    for xmlid in (
-        "cae_tierslieux.cae_tl_place_rule_company",
-        "cae_tierslieux.cae_tl_resource_rule_company",
-    ):
-        read_rule = env.ref(xmlid, raise_if_not_found=False)
-        if read_rule:
-            read_rule.write(
-                {"perm_write": False, "perm_create": False, "perm_unlink": False}
-            )
+    place_rule = env.ref(
+        "cae_tierslieux.cae_tl_place_rule_company", raise_if_not_found=False
+    )
+    if place_rule:
+        place_rule.write(
+            {"perm_write": False, "perm_create": False, "perm_unlink": False}
+        )
