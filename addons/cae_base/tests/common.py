@@ -251,3 +251,13 @@ class CaeBalanceCommon(CaeAccountingCommon):
         sheet._do_approve()
         sheet.action_sheet_move_post()
         return sheet
+
+    def _portal_claims(self, entrepreneur):
+        """The expense claims sent from the portal for the entrepreneur's
+        activity (the demo data has claims of its own)."""
+        return self.env["hr.expense"].search(
+            [
+                ("cae_from_portal", "=", True),
+                ("cae_activity_id", "=", entrepreneur.activity_id.id),
+            ]
+        )

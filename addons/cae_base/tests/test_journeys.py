@@ -52,12 +52,7 @@ class TestJourneys(CaeBalanceCommon, HttpCase):
             }
         )
         self.start_tour("/my", "cae_expense_journey_submit_tour", login="portal_nina")
-        expense = self.env["hr.expense"].search(
-            [
-                ("cae_from_portal", "=", True),
-                ("cae_activity_id", "=", nina.activity_id.id),
-            ]
-        )
+        expense = self._portal_claims(nina)
         self.assertRecordValues(
             expense,
             [

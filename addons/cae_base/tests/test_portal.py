@@ -127,12 +127,7 @@ class TestPortal(CaeBalanceCommon, HttpCase):
 
     def test_expense_claim_tour(self):
         self.start_tour("/my/activity", "cae_portal_expense_tour", login="portal_eve")
-        expense = self.env["hr.expense"].search(
-            [
-                ("cae_from_portal", "=", True),
-                ("cae_activity_id", "=", self.eve.activity_id.id),
-            ]
-        )
+        expense = self._portal_claims(self.eve)
         self.assertRecordValues(
             expense,
             [
@@ -182,14 +177,7 @@ class TestPortal(CaeBalanceCommon, HttpCase):
                     Expense._cae_prepare_portal_expense_vals(
                         self.eve, self.eve.activity_id, {**good, field: bad}, categories
                     )
-        self.assertFalse(
-            self.env["hr.expense"].search(
-                [
-                    ("cae_from_portal", "=", True),
-                    ("cae_activity_id", "=", self.eve.activity_id.id),
-                ]
-            )
-        )
+        self.assertFalse(self._portal_claims(self.eve))
 
     def test_associate_deadline_on_the_portal(self):
         self.eve._do_transition("cesa", date.today(), trial_period_months=2)

@@ -60,12 +60,7 @@ class TestPortalExpense(CaeBalanceCommon, HttpCase):
         }
 
     def _claims(self):
-        return self.env["hr.expense"].search(
-            [
-                ("cae_from_portal", "=", True),
-                ("cae_activity_id", "=", self.nina.activity_id.id),
-            ]
-        )
+        return self._portal_claims(self.nina)
 
     def _post_claim(self, values, receipts=(("billet.pdf", PDF, "application/pdf"),)):
         """POST the form as the browser does: its CSRF token, multipart."""
