@@ -16,10 +16,12 @@ A test class per role (see ``tests/test_crawler.py``) derives from
 3. opens every portal route of the ``cae_*`` controllers, with the ids of
    records of the user (``route_records``), then the GET ones in Chromium;
 4. looks, in the visible text of every page, for the English source strings
-   of the suite's French catalogues (``i18n/fr.po``) that show untranslated.
+   of the suite's French catalogues (``i18n/fr.po``) that show untranslated,
+   and for dates written the computer's way (``2026-11-02``).
 
 It fails on any error dialog, RPC error, console error, HTTP status >= 500
 (>= 400 for reports and the user's own records), blank PDF, English label,
+ISO date,
 and, for the user of another company, any record of the first company
 (``foreign_company``), with one line per problem: role, page, error.
 """
@@ -65,6 +67,8 @@ ISOLATION_DOMAINS = {
 # ----------------------------------------------------------------------
 # English labels: the suite's French catalogues
 # ----------------------------------------------------------------------
+# A date written the ISO way, not part of a longer token (a file name, a URL).
+ISO_DATE = re.compile(r"(?<![\w/.-])\d{4}-\d{2}-\d{2}(?![\w/-])")
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]|\{\{.*?\}\}|\{\w*\}")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -85,15 +89,26 @@ class FrenchCatalog:
 
     _cache = {}
 
-    def __init__(self, modules):
+    def __init__(self, modules, french_modules=()):
         self.exact = {}
         self.patterns = []
         entries = [
             (m, msgid, msgstr) for m in modules for msgid, msgstr in self._entries(m)
         ]
         # A French translation somewhere is French ("Entrepreneur" translates
-        # "Entrepreneur" in one module and is "Entrepreneur·e" in another).
-        self.french = {normalize(msgstr) for _m, _i, msgstr in entries if msgstr}
+        # "Entrepreneur" in one module and is "Entrepreneur·e" in another),
+        # Odoo's own too: its French keeps "Manager" for the expense report's
+        # manager, which the suite's groups call "Responsable".
+        self.french = {
+            normalize(msgstr)
+            for _m, _i, msgstr in entries
+            + [
+                (m, msgid, msgstr)
+                for m in french_modules
+                for msgid, msgstr in self._entries(m)
+            ]
+            if msgstr
+        }
         for module, msgid, msgstr in entries:
             key = normalize(msgid)
             if len(key) < 2 or key in self.french:
@@ -109,10 +124,10 @@ class FrenchCatalog:
                 self.exact.setdefault(key, found)
 
     @classmethod
-    def for_modules(cls, modules):
-        key = tuple(sorted(modules))
+    def for_modules(cls, modules, french_modules=()):
+        key = (tuple(sorted(modules)), tuple(sorted(french_modules)))
         if key not in cls._cache:
-            cls._cache[key] = cls(key)
+            cls._cache[key] = cls(*key)
         return cls._cache[key]
 
     @staticmethod
@@ -246,8 +261,8 @@ class CaeCrawlerCase(HttpCase):
     #: a file of problems already known and not fixed yet, one per line as
     #: ``login | - [kind] where: message`` (the failure message's lines):
     #: they are logged, not failed on, so that the crawler fails on every new
-    #: problem while the known ones wait for their fix. Remove a line once
-    #: its problem is fixed.
+    #: problem while the known ones wait for their fix; a known problem no
+    #: longer seen fails too, until its line is removed.
     known_problems_file = None
     browser_timeout = 900
 
@@ -265,15 +280,16 @@ class CaeCrawlerCase(HttpCase):
             )
             .mapped("name")
         )
+        third_party, odoo_own = cls._dependencies()
         cls.catalog = FrenchCatalog.for_modules(
-            cls.suite_modules + cls._third_party_modules()
+            cls.suite_modules + third_party, french_modules=odoo_own
         )
 
     @classmethod
-    def _third_party_modules(cls):
-        """Modules the suite depends on from outside Odoo's own source (OCA's
-        payroll, queue_job...): their screens are the suite's screens, and
-        their French catalogues are not always complete."""
+    def _dependencies(cls):
+        """Modules the suite depends on, from outside Odoo's own source (OCA's
+        payroll, queue_job...: their screens are the suite's screens, and
+        their French catalogues are not always complete) and Odoo's own."""
         Module = cls.env["ir.module.module"]
         deps = Module.search([("name", "in", cls.suite_modules)])
         seen = Module
@@ -281,12 +297,11 @@ class CaeCrawlerCase(HttpCase):
             seen |= deps
             deps |= deps.dependencies_id.depend_id
         odoo_root = Path(get_module_path("base")).parents[2]
-        return sorted(
-            m.name
-            for m in seen
-            if not m.name.startswith(SUITE_PREFIX)
-            and odoo_root not in Path(get_module_path(m.name)).parents
-        )
+        names = sorted(m.name for m in seen if not m.name.startswith(SUITE_PREFIX))
+        odoo_own = [
+            name for name in names if odoo_root in Path(get_module_path(name)).parents
+        ]
+        return [name for name in names if name not in odoo_own], odoo_own
 
     # ------------------------------------------------------------------
     # Entry point
@@ -327,6 +342,7 @@ class CaeCrawlerCase(HttpCase):
                 {f"pages of {app}": count for app, count in report["apps"].items()}
             )
         problems += self._english(texts)
+        problems += self._iso_dates(texts)
         problems += self._foreign_records(user, texts)
         summary["seconds"] = round(time.time() - started)
         _logger.info("crawler %s (%s): %s", self.role, self.login, summary)
@@ -352,12 +368,24 @@ class CaeCrawlerCase(HttpCase):
         for line in lines:
             if is_known[line]:
                 _logger.warning("crawler %s, known problem: %s", self.login, line)
+        # A known problem no longer seen is fixed: its line must go, so that
+        # the file lists only what is still to do.
+        fixed = known - {line.splitlines()[0].rstrip() for line in lines}
         lines = [line for line in lines if not is_known[line]]
+        message = ""
         if lines:
-            self.fail(
+            message += (
                 f"The crawler found {len(lines)} problem(s) as {self.role} "
-                f"({self.login}):\n" + "\n".join(lines)
+                f"({self.login}):\n" + "\n".join(lines) + "\n"
             )
+        if fixed:
+            message += (
+                f"{len(fixed)} known problem(s) of {self.login} no longer seen: "
+                f"remove them from {Path(self.known_problems_file).name}:\n"
+                + "\n".join(sorted(fixed))
+            )
+        if message:
+            self.fail(message)
 
     def _known_problems(self):
         if not self.known_problems_file:
@@ -608,6 +636,15 @@ class CaeCrawlerCase(HttpCase):
                 )
                 problems.append(Problem(where, "english", message))
         return problems
+
+    def _iso_dates(self, texts):
+        """Dates as ``2026-11-02`` in a French screen (chatter, errors):
+        people read ``02/11/2026``."""
+        return [
+            Problem(where, "iso date", f'ISO date in "{text}"')
+            for text, where in texts.items()
+            if ISO_DATE.search(text)
+        ]
 
     def _foreign_records(self, user, texts):
         """Records of another company the user could read or saw."""

@@ -3,6 +3,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
+from odoo.tools.safe_eval import safe_eval
 
 from .common import CaeAccountingCommon
 
@@ -82,6 +83,21 @@ class TestAccess(CaeAccountingCommon):
         self.assertEqual(self._visible(self.advisor_b), self.carla_b)
         with self.assertRaises(AccessError):
             self.alice.with_user(self.advisor_b).read(["name"])
+
+    def test_customers_menu_lists_the_customers_of_ones_own_activities(self):
+        """Odoo shares a cooperative's partner with every company: it is a
+        customer in the Customers menu only where one of the user's
+        activities bills it (the crawler saw the first cooperative in the
+        Belgian cooperative's customers, a customer of a third one's
+        activity)."""
+        action = self.env.ref("cae_base.res_partner_action_cae")
+        domain = safe_eval(action.domain)
+        shared = self.company.partner_id
+        shared.cae_activity_ids = self.alice.activity_id
+        Partner = self.env["res.partner"]
+        self.assertIn(shared, Partner.with_user(self.manager).search(domain))
+        self.assertNotIn(shared, Partner.with_user(self.advisor_b).search(domain))
+        self.assertTrue(shared.with_user(self.advisor_b).has_access("read"))
 
     def test_company_b_cannot_use_company_a_activity(self):
         activities = self._visible(self.advisor_b, "cae.activity")

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools.misc import formatLang
+from odoo.tools.misc import format_date, formatLang
 
 OPERATION_TYPES = [
     ("subscription", "Subscription"),
@@ -436,7 +436,7 @@ class CaeShareOperation(models.Model):
                     "%(operation)s is dated %(date)s: an operation cannot be "
                     "registered before it happens.",
                     operation=self.display_name,
-                    date=fields.Date.to_string(self.date),
+                    date=format_date(self.env, self.date),
                 )
             )
         getattr(self, f"_check_{self.operation_type}")()
@@ -457,7 +457,7 @@ class CaeShareOperation(models.Model):
             % self.env._(
                 "Registered under number %(number)s on %(date)s.",
                 number=self.name,
-                date=fields.Date.to_string(self.date),
+                date=format_date(self.env, self.date),
             ),
             subtype_xmlid="mail.mt_note",
         )

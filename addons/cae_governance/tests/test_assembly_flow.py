@@ -3,6 +3,8 @@
 import base64
 from datetime import timedelta
 
+import pytz
+
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form
@@ -62,6 +64,12 @@ class TestAssemblyFlow(CaeAssemblyCommon):
         self.assertIn("Élection au conseil", mail.body_html)
         self.assertIn("Tiers-lieu de Bègles", mail.body_html)
         self.assertIn(f"/my/assemblies/{assembly.id}", mail.body_html)
+        # The time as people write it: "1 juin 2026, 18:00", no seconds.
+        local = pytz.utc.localize(assembly.date).astimezone(
+            pytz.timezone(self.associates[0].partner_id.tz or "Europe/Paris")
+        )
+        self.assertIn(f"{local:%H:%M}</strong>", mail.body_html)
+        self.assertNotRegex(mail.body_html, r"\d\d:\d\d:\d\d")
         self.assertEqual(mail.attachment_ids, document)
         self.assertIn(
             "Convocation sent to 7 associates (1 without", assembly.message_ids[0].body

@@ -6,6 +6,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date
 
 from .common import CaeGovernanceCommon
 
@@ -89,6 +90,11 @@ class TestSubscription(CaeGovernanceCommon):
             ],
         )
         self.assertEqual(subscription.call_ids.mapped("state"), ["called", "planned"])
+        # The chatter gives the date as the user reads dates, not ISO.
+        chatter = "".join(subscription.message_ids.mapped("body"))
+        when = format_date(self.env, date(2025, 1, 15))
+        self.assertIn(f"Registered under number 00001 on {when}.", chatter)
+        self.assertNotIn("2025-01-15", chatter)
         self.assertRecordValues(
             self.assoc_alice,
             [

@@ -12,3 +12,4 @@ from . import test_chart_accounts
 from . import test_payroll_access
 from . import test_openfisca_oracle
 from . import test_ui
+from . import test_payroll_french

@@ -524,3 +524,20 @@ class TestNetworkPrivacy(CaeTlNetworkCommon):
             self.env["cae.tl.network.report"].with_user(outsider).search([])
         )
         self.assertFalse(self._visible(outsider))
+
+    def test_who_belongs_to_a_network_is_its_structures_business(self):
+        """A cooperative of the database outside the network reads neither
+        the network nor its structures (the crawler found the first
+        cooperative's structure in the Belgian cooperative's screens)."""
+        member = self.network.with_user(self.facilitator_b)
+        self.assertEqual(member.structure_ids, self.network.structure_ids)
+        stranger = self.env["res.company"].create({"name": "Outside"})
+        outsider = self._new_user(
+            "tl_outsider", "cae_tierslieux.group_cae_tl_user", company=stranger
+        )
+        self.assertFalse(
+            self.env["cae.tl.network.structure"].with_user(outsider).search([])
+        )
+        self.assertFalse(self.env["cae.tl.network"].with_user(outsider).search([]))
+        with self.assertRaises(AccessError):
+            self.network.with_user(outsider).check_access("read")
