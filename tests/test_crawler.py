@@ -8,6 +8,7 @@ their entrepreneurs' activities and documents, their associates' shares and
 assemblies, their payslips and bookings.
 """
 
+import time
 from pathlib import Path
 
 from odoo.tests import tagged
@@ -183,13 +184,6 @@ def _first_company_names(env):
     return [company.name, *entrepreneurs.mapped("name")]
 
 
-# The portal users (lea, martine, elise) are not crawled: since the merges
-# of 2026-12-02 the browser part of the portal crawl (crawlPortal) never
-# ends (script timeout after 15 minutes); their routes are opened with
-# another's ids by tests/test_access_matrix.py and their journeys by the
-# portal tours. To restore (issue 19).
-
-
 class SuiteCrawlerCase(CaeCrawlerCase):
     route_records = ROUTE_RECORDS
     report_records = REPORT_RECORDS
@@ -252,6 +246,24 @@ class TestCrawlerCommittee(SuiteCrawlerCase):
 
 
 @tagged("post_install", "-at_install")
+class TestCrawlerPortalEntrepreneur(SuiteCrawlerCase):
+    login = "lea"
+    role = "portal entrepreneur"
+
+    def test_crawler_portal_entrepreneur(self):
+        self.crawl()
+
+
+@tagged("post_install", "-at_install")
+class TestCrawlerPortalAssociate(SuiteCrawlerCase):
+    login = "martine"
+    role = "portal associate"
+
+    def test_crawler_portal_associate(self):
+        self.crawl()
+
+
+@tagged("post_install", "-at_install")
 class TestCrawlerOtherCompany(SuiteCrawlerCase):
     login = "maite"
     role = "user of another cooperative"
@@ -275,3 +287,47 @@ class TestCrawlerBelgianManager(SuiteCrawlerCase):
 
     def test_crawler_belgian_manager(self):
         self.crawl()
+
+
+@tagged("post_install", "-at_install")
+class TestCrawlerBelgianPortal(SuiteCrawlerCase):
+    """The portal of the Belgian cooperative's entrepreneur shows her own
+    activity, never a record of the French cooperative."""
+
+    login = "elise"
+    role = "portal entrepreneur of the Belgian cooperative"
+    foreign_company = ("base.main_company", _first_company_names)
+    require_records = False
+
+    def test_crawler_belgian_portal(self):
+        self.crawl()
+
+
+@tagged("post_install", "-at_install")
+class TestCrawlerPortalTimeout(SuiteCrawlerCase):
+    """A portal page that does not load fails the crawl with its URL, and the
+    crawl goes on with the next page (it once waited 15 minutes on the 405
+    page of a POST-only route)."""
+
+    login = "lea"
+    role = "portal entrepreneur"
+    page_timeout = 5
+
+    def test_crawler_portal_page_timeout(self):
+        lea = self.env["res.users"].search([("login", "=", "lea")])
+        assembly = _assembly(self.env(user=lea), "", {})
+        self.assertTrue(assembly, "lea attends an assembly of the demo data")
+        vote = f"/my/assemblies/{assembly.id}/vote"
+        routes = {pattern: methods for pattern, _a, methods in self._suite_routes()}
+        self.assertEqual(routes["/my/assemblies/<int:assembly_id>/vote"], {"POST"})
+        started = time.time()
+        report = self._crawl_portal_pages([vote, "/my"])
+        self.assertLess(time.time() - started, 60)
+        self.assertEqual(
+            [(p["context"], p["kind"]) for p in report["problems"]],
+            [(f"portal {vote}", "timeout")],
+        )
+        message = report["problems"][0]["message"]
+        self.assertIn("the page did not load in 5 s", message)
+        self.assertIn("405", message)  # what the page shows
+        self.assertIn("portal /my [portal]", report["pages"])

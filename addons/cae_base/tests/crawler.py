@@ -14,7 +14,11 @@ A test class per role (see ``tests/test_crawler.py``) derives from
    modules) the user may print, on a record the user can read: a PDF must
    have text (``pdftotext``), an XLSX file must be a non-empty workbook;
 3. opens every portal route of the ``cae_*`` controllers, with the ids of
-   records of the user (``route_records``), then the GET ones in Chromium;
+   records of the user (``route_records``), by GET or, for the routes that
+   accept only POST (as declared to the routing map), by an empty POST; then
+   the GET ones that answered an HTML page, in Chromium, each in a frame
+   given ``page_timeout`` seconds to load (a page that does not load is a
+   problem, not a crawl that never ends);
 4. looks, in the visible text of every page, for the English source strings
    of the suite's French catalogues (``i18n/fr.po``) that show untranslated,
    and for dates written the computer's way (``2026-11-02``).
@@ -265,6 +269,8 @@ class CaeCrawlerCase(HttpCase):
     #: longer seen fails too, until its line is removed.
     known_problems_file = None
     browser_timeout = 900
+    #: seconds a portal page has to load in the browser
+    page_timeout = 60
 
     @classmethod
     def setUpClass(cls):
@@ -341,11 +347,17 @@ class CaeCrawlerCase(HttpCase):
             summary.update(
                 {f"pages of {app}": count for app, count in report["apps"].items()}
             )
+        if user.share:
+            summary["portal pages in the browser"] = sum(
+                page.startswith("portal ") for page in self.portal_pages
+            )
         problems += self._english(texts)
         problems += self._iso_dates(texts)
         problems += self._foreign_records(user, texts)
         summary["seconds"] = round(time.time() - started)
         _logger.info("crawler %s (%s): %s", self.role, self.login, summary)
+        for page in self.portal_pages:
+            _logger.info("crawler %s, portal page: %s", self.login, page)
         self.summary = summary
         if os.environ.get("CAE_CRAWLER_DUMP"):
             # For looking at what was seen: CAE_CRAWLER_DUMP=<folder>.
@@ -353,7 +365,12 @@ class CaeCrawlerCase(HttpCase):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{self.login}.json").write_text(
                 json.dumps(
-                    {"summary": summary, "problems": problems, "texts": texts},
+                    {
+                        "summary": summary,
+                        "portal_pages": self.portal_pages,
+                        "problems": problems,
+                        "texts": texts,
+                    },
                     indent=1,
                     ensure_ascii=False,
                 )
@@ -422,13 +439,16 @@ class CaeCrawlerCase(HttpCase):
         )
 
     def _crawl_portal_pages(self, urls):
+        args = f"{json.dumps(urls)}, {self.page_timeout * 1000}"
         return self._browser_report(
             "/my",
-            f"odoo.loader.modules.get({JS_MODULE!r}).crawlPortal({json.dumps(urls)})",
+            f"odoo.loader.modules.get({JS_MODULE!r}).crawlPortal({args})",
             f"!!odoo.loader.modules.get({JS_MODULE!r})",
+            # Each page ends by its report or by its timeout.
+            timeout=len(urls) * (self.page_timeout + 5) + 60,
         )
 
-    def _browser_report(self, url, code, ready):
+    def _browser_report(self, url, code, ready, timeout=None):
         """Run the crawler's ``code`` in Chromium; its report (a dict)."""
         logger = self._logger.getChild("browser")
         grabber = _ReportGrabber()
@@ -443,7 +463,7 @@ class CaeCrawlerCase(HttpCase):
                 code,
                 ready=ready,
                 login=self.login,
-                timeout=self.browser_timeout,
+                timeout=timeout or self.browser_timeout,
                 success_signal=SUCCESS_SIGNAL,
             )
         finally:
@@ -568,12 +588,14 @@ class CaeCrawlerCase(HttpCase):
         problems, texts, opened = [], {}, 0
         user_env = self.env(user=user, context={"lang": user.lang})
         html_pages = []
+        self.portal_pages = []
         for pattern, arguments, methods in self._suite_routes():
             url = self._route_url(pattern, arguments, user_env)
             if url is None:
                 continue  # no record of the user for this route
             where = f"portal {url}"
-            if methods and "GET" not in methods:
+            gettable = not methods or "GET" in methods
+            if not gettable:
                 # Actions (votes, bookings...): empty input must not break.
                 response = self.url_open(
                     url, data={"csrf_token": self._csrf_token()}, allow_redirects=False
@@ -581,8 +603,9 @@ class CaeCrawlerCase(HttpCase):
             else:
                 response = self.url_open(url, timeout=60)
             opened += 1
+            self.portal_pages.append(f"{'GET' if gettable else 'POST'} {url}")
             status = response.status_code
-            owned = bool(arguments) and "GET" in (methods or {"GET"})
+            owned = bool(arguments) and gettable
             if status >= 500 or (owned and status >= 400):
                 problems.append(
                     Problem(where, "http", f"HTTP {status} {_short(response)}")
@@ -602,7 +625,10 @@ class CaeCrawlerCase(HttpCase):
                 if why:
                     problems.append(Problem(where, "blank", why))
             elif status == 200 and "html" in kind:
-                html_pages.append(url)
+                if gettable:
+                    # A route that refuses GET answers its 405 page to
+                    # the browser: only its POST answer is looked at.
+                    html_pages.append(url)
                 for text in html_texts(response.content):
                     texts.setdefault(text, where)
         if html_pages and user.share:
@@ -613,6 +639,7 @@ class CaeCrawlerCase(HttpCase):
                 for p in report["problems"]
             ]
             texts.update(report["texts"])
+            self.portal_pages += report["pages"]
         return problems, texts, opened
 
     def _csrf_token(self):

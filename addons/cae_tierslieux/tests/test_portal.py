@@ -169,6 +169,40 @@ class TestPortal(HttpCase):
         grid = self.url_open(f"/my/tierslieux/resource/{self.desks.id}")
         self.assertEqual(grid.status_code, 404)
 
+    def test_entrepreneur_of_a_cooperative_without_place(self):
+        """She is told that her cooperative has no place yet, not that she
+        may book once an entrepreneur (the crawler saw it on the portal of
+        the Belgian cooperative's entrepreneur)."""
+        company = self.env["res.company"].create({"name": "Coop without place"})
+        user = new_test_user(
+            self.env,
+            login="tl_no_place",
+            groups="base.group_portal",
+            company_id=company.id,
+            company_ids=[company.id],
+            lang="en_US",
+        )
+        self.env["cae.entrepreneur"].create(
+            {
+                "name": "Nora Noplace",
+                "company_id": company.id,
+                "user_id": user.id,
+                "info_meeting_date": fields.Date.today(),
+            }
+        )
+        self.authenticate("tl_no_place", "tl_no_place")
+        home = self.url_open("/my/tierslieux")
+        self.assertEqual(home.status_code, 200)
+        self.assertIn("o_cae_tl_no_place", home.text)
+        # (The portal follows the browser's language: French on the demo.)
+        self.assertRegex(
+            home.text,
+            "Your cooperative has no place open to booking yet."
+            "|Votre coopérative n'a encore aucun lieu ouvert à la réservation.",
+        )
+        self.assertNotIn("o_cae_tl_cannot_book", home.text)
+        self.assertNotIn("o_cae_tl_resource_link", home.text)
+
     # ------------------------------------------------------------------
     # Absurd values from the browser: a message or the default, never a 500
     # ------------------------------------------------------------------

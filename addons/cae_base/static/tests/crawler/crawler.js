@@ -321,27 +321,98 @@ function errorText(error) {
 }
 
 // ----------------------------------------------------------------------
-// Portal: one page after the other, the crawl's state in sessionStorage
-// (each page loads this module again, which goes on with the next page).
+// Portal: each page in a frame of the page the harness opened, which stays
+// and waits for the frame's report at most PAGE_TIMEOUT: a page that does
+// not load (an error page without the portal's scripts, a script that never
+// ends) is a problem of the crawl, not a crawl that never ends.
 // ----------------------------------------------------------------------
-const PORTAL_KEY = "cae_crawler_portal";
+const PORTAL_FRAME = "cae_crawler_portal";
+const PORTAL_MESSAGE = "cae-crawler-portal-page";
+export const PAGE_TIMEOUT = 60000;
 
 /**
- * Entry point for the harness: ``crawlPortal([urls])`` opens each page,
- * waits for its scripts, records its errors and visible texts.
+ * Entry point for the harness: ``crawlPortal([urls], timeout)`` opens each
+ * page in turn, waits for its scripts, records its errors and visible texts.
  */
-export function crawlPortal(urls) {
-    const state = { urls, index: 0, report: { pages: [], problems: [], texts: {} } };
-    browser.sessionStorage.setItem(PORTAL_KEY, JSON.stringify(state));
-    // Not awaited: the harness waits for the success signal, across pages.
-    browser.setTimeout(() => browser.location.assign(urls[0]), 0);
+export async function crawlPortal(urls, timeout = PAGE_TIMEOUT) {
+    const report = { pages: [], problems: [], texts: {} };
+    for (const url of urls) {
+        const page = await openInFrame(url, timeout);
+        report.pages.push(...page.pages);
+        report.problems.push(...page.problems);
+        for (const [text, context] of Object.entries(page.texts)) {
+            if (!(text in report.texts)) {
+                report.texts[text] = context;
+            }
+        }
+    }
+    browser.console.log("%s", REPORT_PREFIX + JSON.stringify(report));
+    browser.console.log(SUCCESS_SIGNAL);
 }
 
-async function resumePortalCrawl(state) {
+/** The report of the page at ``url``, opened in a frame. */
+function openInFrame(url, timeout) {
+    const context = `portal ${url}`;
+    return new Promise((resolve) => {
+        const frame = document.createElement("iframe");
+        frame.name = PORTAL_FRAME;
+        frame.dataset.context = context;
+        frame.style.cssText =
+            "position: fixed; inset: 0; width: 100vw; height: 100vh; " +
+            "z-index: 100000; border: 0; background: white;";
+        let timer = null;
+        const done = (pageReport) => {
+            browser.clearTimeout(timer);
+            browser.removeEventListener("message", onMessage);
+            frame.remove();
+            resolve(pageReport);
+        };
+        const onMessage = (ev) => {
+            if (ev.source === frame.contentWindow && ev.data?.type === PORTAL_MESSAGE) {
+                done(ev.data.report);
+            }
+        };
+        timer = browser.setTimeout(() => {
+            const shown = frameText(frame);
+            done({
+                pages: [`${context} [not loaded]`],
+                texts: {},
+                problems: [
+                    {
+                        context,
+                        kind: "timeout",
+                        message:
+                            `the page did not load in ${timeout / 1000} s` +
+                            (shown ? ` (it shows: ${shown})` : " (it shows nothing)"),
+                    },
+                ],
+            });
+        }, timeout);
+        browser.addEventListener("message", onMessage);
+        frame.src = url;
+        document.body.appendChild(frame);
+    });
+}
+
+/** What a frame shows (its title and first words), "" when unreadable. */
+function frameText(frame) {
+    try {
+        const doc = frame.contentDocument;
+        const text = [doc?.title, doc?.body?.innerText]
+            .filter(Boolean)
+            .join(": ")
+            .replace(/\s+/g, " ")
+            .trim();
+        return text.slice(0, 300);
+    } catch {
+        return "";
+    }
+}
+
+/** In the frame: wait for the page, look at it, send the report up. */
+async function crawlFramedPage(frameElement) {
     const crawler = new Crawler({});
-    crawler.report = state.report;
-    crawler.context = `portal ${state.urls[state.index]}`;
-    const consoleError = browser.console.error;
+    crawler.context = frameElement.dataset.context;
     browser.console.error = (...args) => crawler.problem("console", args.map(String).join(" "));
     browser.addEventListener("error", (ev) => crawler.problem("exception", String(ev.message)));
     browser.addEventListener("unhandledrejection", (ev) =>
@@ -357,21 +428,20 @@ async function resumePortalCrawl(state) {
     await crawler.settle();
     crawler.checkDialogs();
     crawler.page("portal");
-    state.index++;
-    if (state.index < state.urls.length) {
-        browser.sessionStorage.setItem(PORTAL_KEY, JSON.stringify(state));
-        browser.location.assign(state.urls[state.index]);
-        return;
-    }
-    browser.sessionStorage.removeItem(PORTAL_KEY);
-    browser.console.error = consoleError;
-    browser.console.log("%s", REPORT_PREFIX + JSON.stringify(crawler.report));
-    browser.console.log(SUCCESS_SIGNAL);
+    window.parent.postMessage(
+        { type: PORTAL_MESSAGE, report: crawler.report },
+        browser.location.origin
+    );
 }
 
-const portalState = browser.sessionStorage.getItem(PORTAL_KEY);
-if (portalState) {
-    resumePortalCrawl(JSON.parse(portalState));
+let portalFrame = null;
+try {
+    portalFrame = window.frameElement; // null when not framed or cross-origin
+} catch {
+    portalFrame = null;
+}
+if (portalFrame?.name === PORTAL_FRAME) {
+    crawlFramedPage(portalFrame);
 }
 
 /**
