@@ -173,7 +173,8 @@ class CaeBalanceDemo(models.AbstractModel):
                     "date_from": start,
                 },
                 {
-                    # Seed document 004: 10 % of the gross margin.
+                    # 10 % of the gross margin: the Belgian business
+                    # cooperative presentation of docs/sources.md.
                     "name": "10 % de la marge brute",
                     "company_id": company.id,
                     "activity_id": activity("entrepreneur_hugo_petit"),

@@ -37,7 +37,7 @@ BALANCE_TYPES = [
 SIGN_FACTOR = {"debit": 1, "credit": -1}
 CODE_FORMAT = re.compile(r"^[a-z][a-z0-9_]*$")
 
-# The grid of DESIGN.md §3 (autonomie/enDI): positions are Σ(debit − credit)
+# The grid of docs/money-flows.md (autonomie/enDI): positions are Σ(debit − credit)
 # at the end date, so cash is positive and what the activity owes
 # (suppliers, taxes, salaries, expense claims) negative. The account prefixes
 # of the leaves depend on the chart (chart_defaults.GRID_PREFIXES).
@@ -126,7 +126,7 @@ DEFAULT_INDICATORS = [
 
 
 class CaeBalanceIndicator(models.Model):
-    """One line of a company's balance grid (DESIGN.md §3).
+    """One line of a company's balance grid (docs/money-flows.md).
 
     A leaf indicator ("accounts") sums the posted analytic lines of an
     activity whose general account code matches its prefixes; a "sum"

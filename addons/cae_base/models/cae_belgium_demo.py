@@ -6,7 +6,7 @@ Called once from ``demo/cae_belgium_demo.xml`` when Odoo's Belgian chart
 (``l10n_be``) is installed: a company on the PCMN (``be_comp``) following
 the Belgian rule set (candidate entrepreneurs tested for 18 months at most,
 10 % of the gross margin), a dozen candidate entrepreneurs, one of them on
-SMart's terms (6.5 % per invoice and 25 € a year, seed document 003), a year
+SMart's terms (6.5 % per invoice and 25 € a year, see docs/sources.md), a year
 of invoices (21 % VAT), bills, expense claims and payments, and the monthly
 contribution runs. Logins: ``nathalie`` (staff) and ``elise`` (portal).
 Deterministic (seeded generator, fixed order), dates relative to today.

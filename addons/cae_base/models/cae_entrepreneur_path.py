@@ -81,7 +81,7 @@ class CaeEntrepreneur(models.Model):
         compute="_compute_cape_renewal_count",
     )
 
-    # Legal deadlines (DESIGN.md §2)
+    # Legal deadlines (docs/entrepreneur-path.md)
     first_contract_date = fields.Date(
         compute="_compute_path",
         store=True,

@@ -50,7 +50,7 @@ def chart_family(template_codes):
 # ---------------------------------------------------------------------------
 GRID_PREFIXES = {
     # Plan comptable général (règlement ANC 2014-03), as autonomie/enDI
-    # read it (DESIGN.md §3).
+    # read it (docs/money-flows.md, the French grid).
     "fr": {
         "cash": "5",  # comptes financiers
         "taxes_due": "42,43,44,-421,-425",  # personnel, organismes sociaux, État

@@ -93,9 +93,10 @@ class TestProxyRules(CaeAssemblyCommon):
             )
 
     def test_proxy_counts_only_when_its_holder_takes_part(self):
-        """DESIGN 5: a proxy counts for the quorum and the vote only when its
-        holder is present or remote; an absent holder carries nothing. A
-        quarter of 19 is 5: the holder and 3 others present make 4."""
+        """docs/legal-rules.md, Assemblies: a proxy counts for the quorum and
+        the vote only when its holder is present or remote; an absent holder
+        carries nothing. A quarter of 19 is 5: the holder and 3 others
+        present make 4."""
         self._attend(self.assembly, self.associates[2:5])
         absent_holder = self.associates[10]
         self._represent(self.assembly, self.associates[1], absent_holder)
