@@ -103,16 +103,9 @@ class FrenchCatalog:
         # "Entrepreneur" in one module and is "Entrepreneur·e" in another),
         # Odoo's own too: its French keeps "Manager" for the expense report's
         # manager, which the suite's groups call "Responsable".
-        self.french = {
-            normalize(msgstr)
-            for _m, _i, msgstr in entries
-            + [
-                (m, msgid, msgstr)
-                for m in french_modules
-                for msgid, msgstr in self._entries(m)
-            ]
-            if msgstr
-        }
+        translations = [msgstr for _m, _i, msgstr in entries]
+        translations += [s for m in french_modules for _i, s in self._entries(m)]
+        self.french = {normalize(msgstr) for msgstr in translations if msgstr}
         for module, msgid, msgstr in entries:
             key = normalize(msgid)
             if len(key) < 2 or key in self.french:
