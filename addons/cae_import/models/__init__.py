@@ -10,3 +10,5 @@ from . import cae_associate
 from . import cae_share_operation
 from . import cae_import_associate
 from . import cae_import_share
+from . import res_partner
+from . import cae_import_customer

@@ -11,7 +11,8 @@ defines:
   :class:`Column` (the French header is the name the user sees in the
   template: it is the file format, hence not translated);
 - :meth:`_cae_import_row`: import one parsed row (``{key: value}``) and
-  return ``"created"``, ``"updated"`` or ``"skipped"``, or raise
+  return ``"created"``, ``"updated"`` or ``"skipped"`` (or a ``Counter``
+  of them when one row or group writes several records), or raise
   :class:`RowError` (or any ``UserError``/``ValidationError`` of the
   models, reported on the row);
 - :meth:`_cae_import_figures`: ``[(label, value)]`` to compare before and
@@ -263,7 +264,7 @@ class CaeImportMixin(models.AbstractModel):
         cache = self._cae_import_prepare(wizard, rows)
         try:
             for _number, group in self._cae_units(rows):
-                counts[self._cae_import_one(wizard, group, cache)] += 1
+                self._cae_count(counts, self._cae_import_one(wizard, group, cache))
             self._cae_import_finish(wizard, cache)
             self.env.flush_all()
         except (RowError, UserError, ValidationError):
@@ -278,7 +279,8 @@ class CaeImportMixin(models.AbstractModel):
         for number, group in self._cae_units(rows):
             try:
                 with cr.savepoint():
-                    counts[self._cae_import_one(wizard, group, cache)] += 1
+                    status = self._cae_import_one(wizard, group, cache)
+                self._cae_count(counts, status)
             except RowError as error:
                 errors.append(
                     self._cae_error(
@@ -291,6 +293,15 @@ class CaeImportMixin(models.AbstractModel):
             except (UserError, ValidationError) as error:
                 errors.append(self._cae_error(number, "", str(error.args[0]), ""))
         self._cae_import_finish(wizard, cache)
+
+    @api.model
+    def _cae_count(self, counts, status):
+        """Add a row's ``status``: one word, or a ``Counter`` of the records
+        of a group (a contact and their documents)."""
+        if isinstance(status, dict):
+            counts.update(status)
+        else:
+            counts[status] += 1
 
     @api.model
     def _cae_import_one(self, wizard, group, cache):

@@ -6,3 +6,4 @@ from . import test_import_share
 from . import test_import_ui
 from . import test_import_endi
 from . import test_import_templates
+from . import test_import_customer

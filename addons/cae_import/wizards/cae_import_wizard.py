@@ -16,6 +16,7 @@ KINDS = {
     "activity": "cae.import.activity",
     "associate": "cae.import.associate",
     "share": "cae.import.share",
+    "customer": "cae.import.customer",
 }
 TEMPLATE_URL = "/cae_import/static/templates/%s.%s"
 
@@ -42,6 +43,7 @@ class CaeImportWizard(models.TransientModel):
             ("activity", "Activities and opening balances"),
             ("associate", "Associates"),
             ("share", "Share register"),
+            ("customer", "Customers, open invoices and bills"),
         ],
         string="What to import",
         required=True,
@@ -161,20 +163,23 @@ class CaeImportWizard(models.TransientModel):
         _ = self.env._
         if not self.data_file:
             raise UserError(_("Choose the file to import."))
-        if self.kind == "activity":
-            missing = [
-                label
-                for field, label in (
-                    ("opening_date", _("the date of the balances")),
-                    ("journal_id", _("the journal")),
-                    ("suspense_account_id", _("the suspense account")),
-                )
-                if not self[field]
-            ]
-            if missing:
+        if self.kind in ("activity", "customer"):
+            needed = [("opening_date", _("the date of the balances"))]
+            if self.kind == "activity":
+                needed.append(("journal_id", _("the journal")))
+            needed.append(("suspense_account_id", _("the suspense account")))
+            missing = [label for field, label in needed if not self[field]]
+            if missing and self.kind == "activity":
                 raise UserError(
                     _(
                         "Give %(what)s before importing opening balances.",
+                        what=", ".join(missing),
+                    )
+                )
+            if missing:
+                raise UserError(
+                    _(
+                        "Give %(what)s before importing open invoices and bills.",
                         what=", ".join(missing),
                     )
                 )
