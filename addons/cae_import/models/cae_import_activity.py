@@ -1,10 +1,33 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import Command, api, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import format_date, formatLang
 
+from ..tools.sheet import normalize
 from .cae_import_mixin import Column, RowError
+
+# Values of the column "Base contribution" -> base of the rule.
+RULE_BASES = {
+    "chiffre d'affaires": "turnover",
+    "ca": "turnover",
+    "marge": "margin",
+    "marge brute": "margin",
+    "facture": "invoice",
+    "par facture": "invoice",
+    "forfait": "fixed",
+    "forfait mensuel": "fixed",
+}
+# Columns of the override -> field of cae.contribution.rule.
+RULE_AMOUNTS = {
+    "rule_rate": "rate",
+    "rule_fixed": "fixed_amount",
+    "rule_min": "amount_min",
+    "rule_max": "amount_max",
+    "rule_yearly": "yearly_fee",
+}
 
 
 class CaeImportActivity(models.AbstractModel):
@@ -66,6 +89,37 @@ class CaeImportActivity(models.AbstractModel):
             Column("debit", "Débit", "amount", False, "", ("Total débit",)),
             Column("credit", "Crédit", "amount", False, "", ("Total crédit",)),
             Column("label", "Libellé", "char", False, "", ("Libellé du compte",)),
+            Column(
+                "rule_base",
+                "Base contribution",
+                "char",
+                False,
+                _(
+                    "Chiffre d'affaires, Marge, Facture or Forfait (empty: the "
+                    "company's default rule)"
+                ),
+            ),
+            Column(
+                "rule_rate",
+                "Taux contribution (%)",
+                "amount",
+                False,
+                _("a percentage between 0 and 100, such as 10,5"),
+            ),
+            Column("rule_fixed", "Forfait mensuel contribution", "amount", False, ""),
+            Column("rule_min", "Minimum mensuel contribution", "amount", False, ""),
+            Column("rule_max", "Maximum mensuel contribution", "amount", False, ""),
+            Column("rule_yearly", "Frais annuels contribution", "amount", False, ""),
+            Column(
+                "rule_from",
+                "Contribution depuis le",
+                "date",
+                False,
+                _(
+                    "the first day of the override, as DD/MM/YYYY (empty: the day "
+                    "after the date of the balances)"
+                ),
+            ),
         ]
 
     @api.model
@@ -96,7 +150,11 @@ class CaeImportActivity(models.AbstractModel):
                 ("cae_import_key", "in", [self._move_key(wizard, c) for c in codes]),
             ]
         )
+        rules = self.env["cae.contribution.rule"].search(
+            [("company_id", "=", company.id), ("activity_id", "in", activities.ids)]
+        )
         return {
+            "rules": {(r.activity_id.id, r.date_from): r for r in rules},
             "activities": {a.code: a for a in activities},
             "entrepreneurs": {e.reference: e for e in entrepreneurs},
             "accounts": {a.code: a for a in accounts},
@@ -133,14 +191,146 @@ class CaeImportActivity(models.AbstractModel):
                     self.env._("the reference of an entrepreneur imported before"),
                 )
             entrepreneurs |= entrepreneur
+        rule = self._rule_values(wizard, rows)
         activity, changed = self._ensure_activity(
             wizard, code, name, entrepreneurs, cache
         )
         lines = self._prepare_lines(wizard, rows, activity, cache)
+        if rule:
+            changed |= self._ensure_rule(activity, rule, cache)
         status = self._ensure_opening_entry(wizard, code, activity, lines, cache)
         if status == "skipped" and changed:
             return "updated"
         return status
+
+    # ------------------------------------------------------------------
+    # Contribution rule override
+    # ------------------------------------------------------------------
+    @api.model
+    def _rule_values(self, wizard, rows):
+        """``(row number, values of cae.contribution.rule)`` of the first row
+        of the activity giving an override, checked; None without one."""
+        _ = self.env._
+        keys = ("rule_base", "rule_from", *RULE_AMOUNTS)
+        given = [
+            (n, v) for n, v in rows if any(v.get(k) not in (None, "") for k in keys)
+        ]
+        if not given:
+            return None
+        number, values = given[0]
+        for other, other_values in given[1:]:
+            if any(other_values.get(k) != values.get(k) for k in keys):
+                raise RowError(
+                    "rule_base",
+                    _(
+                        "Another contribution rule than on row %(row)s for the "
+                        "same activity.",
+                        row=number,
+                    ),
+                    _("the override on one row of the activity only"),
+                    row=other,
+                )
+        text = normalize(values.get("rule_base"))
+        if not text:
+            raise RowError(
+                "rule_base",
+                _("Contribution amounts without a base."),
+                _("Chiffre d'affaires, Marge, Facture or Forfait"),
+                row=number,
+            )
+        base = RULE_BASES.get(text)
+        if not base:
+            raise RowError(
+                "rule_base",
+                _("Unknown contribution base “%(value)s”.", value=values["rule_base"]),
+                _("Chiffre d'affaires, Marge, Facture or Forfait"),
+                row=number,
+            )
+        rule = {"base": base}
+        for key, field in RULE_AMOUNTS.items():
+            amount = values.get(key)
+            if amount is not None and amount < 0:
+                raise RowError(
+                    key,
+                    _("A negative amount."),
+                    _("a positive amount, or an empty cell"),
+                    row=number,
+                )
+            rule[field] = amount or 0.0
+        rate = values.get("rule_rate")
+        if base != "fixed" and rate is None:
+            raise RowError(
+                "rule_rate",
+                _("No rate for a contribution on a percentage."),
+                _("a percentage between 0 and 100, such as 10,5"),
+                row=number,
+            )
+        if rate is not None and rate > 100:
+            raise RowError(
+                "rule_rate",
+                _("A rate of %(rate)s %%.", rate=formatLang(self.env, rate)),
+                _("a percentage between 0 and 100, such as 10,5"),
+                row=number,
+            )
+        if base == "fixed" and not rule["fixed_amount"]:
+            raise RowError(
+                "rule_fixed",
+                _("No amount per month for a fixed contribution."),
+                _("the amount per month, such as 150"),
+                row=number,
+            )
+        if rule["amount_max"] and rule["amount_min"] > rule["amount_max"]:
+            raise RowError(
+                "rule_min",
+                _("The minimum is above the maximum."),
+                _("a minimum at most the maximum"),
+                row=number,
+            )
+        rule["date_from"] = values.get("rule_from") or wizard.opening_date + timedelta(
+            days=1
+        )
+        return number, rule
+
+    @api.model
+    def _ensure_rule(self, activity, rule, cache):
+        """Create or update the activity's override; True if it changed."""
+        number, vals = rule
+        current = cache["rules"].get((activity.id, vals["date_from"]))
+        try:
+            if current:
+                changes = {
+                    field: value
+                    for field, value in vals.items()
+                    if field != "date_from" and current[field] != value
+                }
+                if not current.active:
+                    changes["active"] = True
+                if not changes:
+                    return False
+                current.write(changes)
+                return True
+            cache["rules"][(activity.id, vals["date_from"])] = self.env[
+                "cae.contribution.rule"
+            ].create(
+                {
+                    **vals,
+                    "name": self.env._(
+                        "Contribution of %(code)s (imported)", code=activity.code
+                    ),
+                    "company_id": activity.company_id.id,
+                    "activity_id": activity.id,
+                }
+            )
+        except ValidationError as error:
+            raise RowError(
+                "rule_from",
+                str(error.args[0]),
+                self.env._(
+                    "a first day after the end of the activity's other override"
+                ),
+                row=number,
+            ) from error
+        return True
 
     @api.model
     def _ensure_activity(self, wizard, code, name, entrepreneurs, cache):

@@ -17,6 +17,15 @@ HEADERS = [
     "Crédit",
     "Libellé",
 ]
+RULE_HEADERS = [
+    "Base contribution",
+    "Taux contribution (%)",
+    "Forfait mensuel contribution",
+    "Minimum mensuel contribution",
+    "Maximum mensuel contribution",
+    "Frais annuels contribution",
+    "Contribution depuis le",
+]
 
 
 @tagged("post_install", "-at_install")
@@ -167,3 +176,147 @@ class TestImportActivity(CaeImportCommon):
         wizard = self._wizard("activity", csv_file(HEADERS, self.rows))
         with self.assertRaisesRegex(Exception, "suspense account"):
             wizard.action_check()
+
+    # ------------------------------------------------------------------
+    # Contribution rule overrides
+    # ------------------------------------------------------------------
+    def _import_rules(self, rules, dry_run=False):
+        rows = [
+            base + rule
+            for base, rule in zip(
+                [
+                    ["ENDI-R%s" % i, "Règle %s" % i, "", self.bank.code, "10", "", ""]
+                    for i in range(len(rules))
+                ],
+                rules,
+                strict=True,
+            )
+        ]
+        wizard = self._wizard(
+            "activity",
+            csv_file(HEADERS + RULE_HEADERS, rows),
+            opening_date=date(2025, 12, 31),
+            journal_id=self.journal.id,
+            suspense_account_id=self.suspense.id,
+        )
+        return self._errors(wizard, dry_run=dry_run)
+
+    def _overrides(self):
+        return self.env["cae.contribution.rule"].search(
+            [("activity_id.code", "=like", "ENDI-R%")], order="id"
+        )
+
+    def test_contribution_overrides(self):
+        rules = [
+            ["Chiffre d'affaires", "8,5", "", "40", "400", "25", ""],
+            ["Forfait", "", "150", "", "", "", "01/03/2026"],
+            [""] * 7,
+        ]
+        errors, result = self._import_rules(rules, dry_run=True)
+        self.assertEqual(errors, [])
+        self.assertFalse(self._overrides(), "a dry run writes nothing")
+        errors, result = self._import_rules(rules)
+        self.assertEqual(errors, [])
+        turnover, fixed = self._overrides()
+        self.assertRecordValues(
+            turnover | fixed,
+            [
+                {
+                    "base": "turnover",
+                    "rate": 8.5,
+                    "amount_min": 40.0,
+                    "amount_max": 400.0,
+                    "yearly_fee": 25.0,
+                    "date_from": date(2026, 1, 1),
+                    "date_to": False,
+                },
+                {
+                    "base": "fixed",
+                    "rate": 0.0,
+                    "amount_min": 0.0,
+                    "amount_max": 0.0,
+                    "yearly_fee": 0.0,
+                    "date_from": date(2026, 3, 1),
+                    "date_to": False,
+                },
+            ],
+        )
+        self.assertEqual(fixed.fixed_amount, 150.0)
+        self.assertEqual(turnover.activity_id.code, "ENDI-R0")
+        by_activity = self.env["cae.contribution.rule"]._rules_by_activity(
+            turnover.activity_id, date(2026, 6, 30)
+        )
+        self.assertEqual(by_activity[turnover.activity_id], turnover)
+        # Again: unchanged; a new rate updates the same override.
+        errors, result = self._import_rules(rules)
+        self.assertEqual(result["counts"]["skipped"], 3)
+        rules[0][1] = "9"
+        errors, result = self._import_rules(rules)
+        self.assertEqual(result["counts"], {"updated": 1, "skipped": 2})
+        self.assertEqual(self._overrides(), turnover | fixed)
+        self.assertEqual(turnover.rate, 9.0)
+
+    def test_contribution_errors_in_french(self):
+        """Every error of an override, in French, in the dry run."""
+        self.env["cae.contribution.rule"].create(
+            {
+                "name": "Règle existante",
+                "company_id": self.company.id,
+                "activity_id": self.env["cae.activity"]
+                .create(
+                    {
+                        "name": "Règle 8",
+                        "code": "ENDI-R8",
+                        "company_id": self.company.id,
+                    }
+                )
+                .id,
+                "base": "turnover",
+                "rate": 5,
+                "date_from": date(2025, 1, 1),
+            }
+        )
+        self.env = self.env(context=dict(self.env.context, lang="fr_FR"))
+        self.accountant.lang = "fr_FR"
+        rules = [
+            ["", "10", "", "", "", "", ""],
+            ["Pourcentage", "10", "", "", "", "", ""],
+            ["Marge", "", "", "", "", "", ""],
+            ["Marge", "120", "", "", "", "", ""],
+            ["Forfait", "", "", "", "", "", ""],
+            ["Facture", "5", "", "50", "20", "", ""],
+            ["Facture", "5", "-3", "", "", "", ""],
+            ["Facture", "5", "", "", "", "", "31/02/2026"],
+            ["Marge", "5", "", "", "", "", "01/01/2026"],
+        ]
+        errors, _result = self._import_rules(rules, dry_run=True)
+        self.assertEqual(
+            [(r, c) for r, c, _p in errors],
+            [
+                (2, "Base contribution"),
+                (3, "Base contribution"),
+                (4, "Taux contribution (%)"),
+                (5, "Taux contribution (%)"),
+                (6, "Forfait mensuel contribution"),
+                (7, "Minimum mensuel contribution"),
+                (8, "Forfait mensuel contribution"),
+                (9, "Contribution depuis le"),
+                (10, "Contribution depuis le"),
+            ],
+        )
+        problems = [p for _r, _c, p in errors]
+        self.assertEqual(
+            problems[:8],
+            [
+                "Des montants de contribution sans base.",
+                "Base de contribution inconnue « Pourcentage ».",
+                "Pas de taux pour une contribution en pourcentage.",
+                "Un taux de 120,00 %.",
+                "Pas de montant mensuel pour une contribution forfaitaire.",
+                "Le minimum dépasse le maximum.",
+                "Un montant négatif.",
+                "« 31/02/2026 » n'est pas valide.",
+            ],
+        )
+        self.assertIn("Règle existante", problems[8])
+        self.assertFalse(self._overrides().filtered(lambda r: r.rate != 5))
