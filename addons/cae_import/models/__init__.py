@@ -12,3 +12,4 @@ from . import cae_import_associate
 from . import cae_import_share
 from . import res_partner
 from . import cae_import_customer
+from . import mail_thread

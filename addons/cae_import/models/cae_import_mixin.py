@@ -35,6 +35,7 @@ from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import sheet
+from .mail_thread import MessageQueue
 
 Column = namedtuple(
     "Column", "key name kind required expected aliases", defaults=(False, "", ())
@@ -268,6 +269,7 @@ class CaeImportMixin(models.AbstractModel):
             self._cae_import_finish(wizard, cache)
             self.env.flush_all()
         except (RowError, UserError, ValidationError):
+            self._cae_messages().clear()
             return False
         return True
 
@@ -276,12 +278,16 @@ class CaeImportMixin(models.AbstractModel):
         """Import each row in its own savepoint and collect the errors."""
         cr = self.env.cr
         cache = self._cae_import_prepare(wizard, rows)
+        messages = self._cae_messages()
         for number, group in self._cae_units(rows):
+            queued = len(messages)
             try:
                 with cr.savepoint():
                     status = self._cae_import_one(wizard, group, cache)
                 self._cae_count(counts, status)
             except RowError as error:
+                # The notes of the rolled back row go with it.
+                del messages[queued:]
                 errors.append(
                     self._cae_error(
                         error.row or number,
@@ -291,8 +297,37 @@ class CaeImportMixin(models.AbstractModel):
                     )
                 )
             except (UserError, ValidationError) as error:
+                del messages[queued:]
                 errors.append(self._cae_error(number, "", str(error.args[0]), ""))
         self._cae_import_finish(wizard, cache)
+
+    @api.model
+    def _cae_messages(self):
+        """The chatter notes queued by the import (see ``mail_thread``)."""
+        queue = self.env.context.get("cae_import_messages")
+        return queue if queue is not None else MessageQueue()
+
+    @api.model
+    def _cae_write_messages(self):
+        """Write the queued notes in one batch (the queue is emptied)."""
+        queue = self._cae_messages()
+        if not queue:
+            return
+        note = self.env.ref("mail.mt_note")
+        author = self.env.user.partner_id
+        self.env["mail.message"].create(
+            [
+                {
+                    **values,
+                    "message_type": "notification",
+                    "subtype_id": note.id,
+                    "author_id": author.id,
+                    "email_from": author.email_formatted or False,
+                }
+                for values in queue
+            ]
+        )
+        queue.clear()
 
     @api.model
     def _cae_count(self, counts, status):
@@ -316,6 +351,12 @@ class CaeImportMixin(models.AbstractModel):
         Returns ``{"errors": [...], "counts": Counter, "before": [...],
         "after": [...], "ignored": [headers]}``.
         """
+        if self.env.context.get("cae_import_messages") is None:
+            # The chatter notes of the records are written in one go at the
+            # end (never for a dry run or a file with errors: rolled back).
+            return self.with_context(
+                cae_import_messages=MessageQueue()
+            )._cae_import_run(wizard, content, filename, dry_run)
         rows, errors, ignored = self._cae_parse(content, filename)
         counts = Counter()
         cr = self.env.cr
@@ -330,6 +371,10 @@ class CaeImportMixin(models.AbstractModel):
                 self._cae_import_careful(wizard, rows, counts, errors)
             elif errors:
                 self._cae_import_careful(wizard, rows, counts, errors)
+            if dry_run or errors:
+                self._cae_messages().clear()
+            else:
+                self._cae_write_messages()
             self.env.flush_all()
             after = self._cae_import_figures(wizard, rows)
         except BaseException:

@@ -158,6 +158,14 @@ class TestImportEntrepreneur(CaeImportCommon):
         )
         self.assertEqual(self._by_ref("IMP-005").stage, "associate")
         self.assertIn("Associate", wizard.result_html)
+        # The path's notes are in the chatter, written in one batch by the
+        # importing accountant.
+        notes = karim.message_ids.filtered(
+            lambda m: m.subtype_id == self.env.ref("mail.mt_note")
+        )
+        self.assertEqual(len(notes.filtered(lambda m: "Path:" in m.body)), 3)
+        self.assertEqual(notes.author_id, self.accountant.partner_id)
+        self.assertTrue(jules.message_ids.filtered(lambda m: "renewed" in m.body))
 
     def test_idempotent_and_update(self):
         self._import(SAMPLE)
