@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, formatLang
 
 from ..tools.sheet import normalize
-from .cae_import_mixin import Column, RowError
+from .cae_import_mixin import Column, RowError, RowErrors
 
 # Values of the column "Type de pièce" -> move type.
 DOCUMENT_TYPES = {
@@ -182,29 +182,39 @@ class CaeImportCustomer(models.AbstractModel):
     def _cae_import_group(self, wizard, rows, cache):
         counts = Counter()
         activities = self.env["cae.activity"]
+        # Every row of the contact is checked: all their errors are listed.
+        problems, documents, seen = [], [], {}
         for number, values in rows:
-            activities |= self._activity(values, cache, number)
-        documents = [
-            (number, values, self._check_document(wizard, values, cache, number))
-            for number, values in rows
-        ]
-        seen = {}
-        for number, values, move_type in documents:
+            try:
+                activities |= self._activity(values, cache, number)
+                move_type = self._check_document(wizard, values, cache, number)
+            except RowError as error:
+                problems.append(error)
+                continue
+            documents.append((number, values, move_type))
             if not move_type:
                 continue
             key = self._move_key(values, move_type)
             if key in seen:
-                raise RowError(
-                    "number",
-                    self.env._(
-                        "The document %(number)s is already on row %(row)s.",
-                        number=values["number"],
-                        row=seen[key],
-                    ),
-                    self.env._("one row per document"),
-                    row=number,
+                problems.append(
+                    RowError(
+                        "number",
+                        self.env._(
+                            "The document %(number)s is already on row %(row)s.",
+                            number=values["number"],
+                            row=seen[key],
+                        ),
+                        self.env._("one row per document"),
+                        row=number,
+                    )
                 )
-            seen[key] = number
+            seen.setdefault(key, number)
+        try:
+            self._partner_values(rows)
+        except RowError as error:
+            problems.append(error)
+        if problems:
+            raise RowErrors(sorted(problems, key=lambda e: e.row))
         partner, status = self._ensure_partner(
             wizard, rows, activities, documents, cache
         )

@@ -64,6 +64,15 @@ class RowError(Exception):
         self.expected = expected
 
 
+class RowErrors(RowError):
+    """Several errors of the rows of one group (``errors``: RowError list)."""
+
+    def __init__(self, errors):
+        first = errors[0]
+        super().__init__(first.column, first.problem, first.expected, first.row)
+        self.errors = errors
+
+
 class CaeImportMixin(models.AbstractModel):
     _name = "cae.import.mixin"
     _description = "Kind of import"
@@ -288,14 +297,15 @@ class CaeImportMixin(models.AbstractModel):
             except RowError as error:
                 # The notes of the rolled back row go with it.
                 del messages[queued:]
-                errors.append(
-                    self._cae_error(
-                        error.row or number,
-                        self._cae_column_name(error.column),
-                        error.problem,
-                        error.expected,
+                for one in getattr(error, "errors", [error]):
+                    errors.append(
+                        self._cae_error(
+                            one.row or number,
+                            self._cae_column_name(one.column),
+                            one.problem,
+                            one.expected,
+                        )
                     )
-                )
             except (UserError, ValidationError) as error:
                 del messages[queued:]
                 errors.append(self._cae_error(number, "", str(error.args[0]), ""))

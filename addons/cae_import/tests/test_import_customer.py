@@ -280,6 +280,13 @@ class TestImportCustomer(CaeImportCommon):
             (18, "Nom", "Un nouveau tiers sans nom."),
             (19, "Reste dû", "Cellule vide."),
             (20, "Reste dû", "Le reste dû doit être supérieur à zéro, et non -20,00."),
+            # Two errors of one contact's rows: both listed.
+            (
+                21,
+                "Date pièce",
+                "La pièce est datée après la date des soldes (31/12/2025).",
+            ),
+            (22, "Type de pièce", "Type de pièce inconnu « Bon de commande »."),
         ]
         self.assertEqual(errors, expected)
         # Each error says what is expected, in French too.
@@ -290,7 +297,7 @@ class TestImportCustomer(CaeImportCommon):
         )
         self.assertIn("JJ/MM/AAAA", expectations[3])
         self.assertEqual(wizard.error_count, len(expected))
-        self.assertIn("18 erreur(s) : rien n&#39;a été importé", wizard.result_html)
+        self.assertIn("20 erreur(s) : rien n&#39;a été importé", wizard.result_html)
         self.assertFalse(self._partners(), "nothing written")
         # A real import of the broken file writes nothing either.
         _wizard, (errors, _result) = self._import(content)
