@@ -20,6 +20,7 @@ from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 ENTREPRENEURS = 1000
 ASSOCIATES = 1000
+CUSTOMERS = 500
 
 
 def _csv(headers, rows):
@@ -165,7 +166,7 @@ class BenchImport(TransactionCase):
         print(f"\n[bench] {label}: {elapsed:.2f} s, {count} queries")
         self.timings[label] = (elapsed, imports)
 
-    def _wizard(self, kind, data):
+    def _wizard(self, kind, data, **vals):
         return (
             self.env(user=self.accountant)["cae.import.wizard"]
             .with_company(self.company)
@@ -175,9 +176,85 @@ class BenchImport(TransactionCase):
                     "company_id": self.company.id,
                     "data_file": data,
                     "filename": f"{kind}.csv",
+                    **vals,
                 }
             )
         )
+
+    def test_import_customers(self):
+        """Customers of 50 activities, an open invoice each and a supplier
+        bill for one in five (not in the issue's target: figures only)."""
+        self.timings = {}
+        # Accounts and journals of the French chart (not measured).
+        self.env["account.chart.template"].try_loading(
+            "fr", self.company, install_demo=False
+        )
+        self.env["cae.activity"].create(
+            [
+                {
+                    "name": f"Activité {i}",
+                    "code": f"BC-{i:03d}",
+                    "company_id": self.company.id,
+                }
+                for i in range(50)
+            ]
+        )
+        suspense = self.env["account.account"].search(
+            [("company_ids", "in", self.company.id), ("code", "=like", "471%")],
+            limit=1,
+        ) or self.env["account.account"].with_company(self.company).create(
+            {"code": "471900", "name": "Attente", "account_type": "liability_current"}
+        )
+        headers = [
+            "Code activité",
+            "Référence tiers",
+            "Nom",
+            "Type de pièce",
+            "N° pièce",
+            "Date pièce",
+            "Reste dû",
+        ]
+        rows = []
+        for i in range(CUSTOMERS):
+            day = _d(date(2025, 1, 1) + timedelta(days=i % 360))
+            code = f"BC-{i % 50:03d}"
+            rows.append(
+                [
+                    code,
+                    f"C-{i:05d}",
+                    f"Client {i}",
+                    "Facture client",
+                    f"F{i}",
+                    day,
+                    "120,50",
+                ]
+            )
+            if i % 5 == 0:
+                rows.append(
+                    [
+                        code,
+                        f"S-{i:05d}",
+                        f"Fournisseur {i}",
+                        "Facture fournisseur",
+                        f"A{i}",
+                        day,
+                        "80",
+                    ]
+                )
+        wizard = self._wizard(
+            "customer",
+            _csv(headers, rows),
+            opening_date=date(2025, 12, 31),
+            suspense_account_id=suspense.id,
+        )
+        label = f"check {len(rows)} customers and open documents (dry run)"
+        with self._measure(label, imports=False):
+            result = wizard._run(dry_run=True)
+        self.assertEqual(result["errors"], [])
+        with self._measure(f"import {len(rows)} customers and open documents"):
+            result = wizard._run(dry_run=False)
+        self.assertEqual(result["errors"], [])
+        self.assertEqual(result["counts"]["created"], 2 * len(rows))
 
     def test_import(self):
         self.timings = {}

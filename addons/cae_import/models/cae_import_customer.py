@@ -169,6 +169,7 @@ class CaeImportCustomer(models.AbstractModel):
             "partners": {p.cae_import_reference: p for p in partners},
             "moves": {m.cae_import_key: m for m in moves},
             "journals": journals,
+            "pending": [],
         }
 
     @api.model
@@ -519,15 +520,32 @@ class CaeImportCustomer(models.AbstractModel):
                 move.date = wizard.opening_date
                 move.action_post()
                 return "updated"
-            move = self.env["account.move"].create({**vals, "cae_import_key": key})
-            # The accounting date follows the invoice's date otherwise.
-            if move.date != wizard.opening_date:
-                move.date = wizard.opening_date
-            move.action_post()
+            if cache.get("batch"):
+                # Created and posted with the others (_cae_import_finish).
+                cache["pending"].append({**vals, "cae_import_key": key})
+                return "created"
+            self._create_documents(wizard, [{**vals, "cae_import_key": key}], cache)
         except (UserError, ValidationError) as error:
             raise RowError("number", str(error.args[0]), "", row=number) from error
-        cache["moves"][key] = move
         return "created"
+
+    @api.model
+    def _create_documents(self, wizard, vals_list, cache):
+        """Create and post the documents of ``vals_list`` in one go."""
+        moves = self.env["account.move"].create(vals_list)
+        # The accounting date follows the invoice's date otherwise.
+        moves.filtered(lambda m: m.date != wizard.opening_date).write(
+            {"date": wizard.opening_date}
+        )
+        moves.action_post()
+        for move in moves:
+            cache["moves"][move.cae_import_key] = move
+
+    @api.model
+    def _cae_import_finish(self, wizard, cache):
+        if cache["pending"]:
+            self._create_documents(wizard, cache["pending"], cache)
+            cache["pending"] = []
 
     # ------------------------------------------------------------------
     # Figures

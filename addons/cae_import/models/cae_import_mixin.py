@@ -272,6 +272,9 @@ class CaeImportMixin(models.AbstractModel):
         :meth:`_cae_import_careful`). A file already checked has no error:
         this saves a savepoint and a flush per row."""
         cache = self._cae_import_prepare(wizard, rows)
+        # The kinds may write their records in batches at the end (an error
+        # there also sends the file to the careful pass).
+        cache["batch"] = True
         try:
             for _number, group in self._cae_units(rows):
                 self._cae_count(counts, self._cae_import_one(wizard, group, cache))
