@@ -43,3 +43,43 @@ class TestImportUi(HttpCase):
                 }
             ],
         )
+
+    def test_import_customer_tour(self):
+        """An accountant, in French, carries an open invoice over and reads
+        the receivables before and after."""
+        company = self.env.ref("base.main_company")
+        new_test_user(
+            self.env,
+            login="tour_import_customer",
+            groups="base.group_user,cae_base.group_cae_accountant",
+            company_id=company.id,
+            company_ids=[company.id],
+            lang="fr_FR",
+            tz="Europe/Paris",
+        )
+        activity = self.env["cae.activity"].create(
+            {
+                "name": "Activité de la visite",
+                "code": "TOUR-ACT",
+                "company_id": company.id,
+            }
+        )
+        self.start_tour(
+            "/odoo/action-cae_base.cae_contribution_run_action",
+            "cae_import_customer_tour",
+            login="tour_import_customer",
+        )
+        invoice = self.env["account.move"].search(
+            [("cae_import_key", "=", "open:out_invoice:TOUR-CLI:F-1")]
+        )
+        self.assertRecordValues(
+            invoice,
+            [
+                {
+                    "state": "posted",
+                    "amount_residual": 150.25,
+                    "cae_activity_id": activity.id,
+                    "date": date(2025, 12, 31),
+                }
+            ],
+        )
