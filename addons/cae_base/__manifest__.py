@@ -4,7 +4,7 @@
     "name": "CAE - Base",
     "summary": "Business and employment cooperatives: entrepreneurs, activities "
     "as analytic accounts, the entrepreneur path and its legal deadlines",
-    "version": "18.0.1.4.1",
+    "version": "18.0.1.5.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
@@ -57,6 +57,7 @@
         "views/hr_expense_views.xml",
         "views/res_config_settings_views.xml",
         "views/cae_entrepreneur_rules_views.xml",
+        "views/treasury_forecast_templates.xml",
         "views/portal_templates.xml",
         "wizards/cae_path_transition_views.xml",
         "wizards/cae_contribution_reverse_views.xml",

@@ -157,6 +157,26 @@ class CaeActivityPortal(CustomerPortal):
         )
 
     @http.route(
+        "/my/activity/<int:activity_id>/dashboard",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_my_activity_dashboard(self, activity_id, **kwargs):
+        """Today's treasury, the 6-month forecast and the revenue view."""
+        activity = self._my_activity(activity_id).with_context(lang=request.env.lang)
+        return request.render(
+            "cae_base.portal_my_activity_dashboard",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "cae_activity_dashboard",
+                "activity": activity,
+                "forecast": activity._get_treasury_forecast(),
+                "revenue": activity._get_revenue_view(),
+            },
+        )
+
+    @http.route(
         "/my/activity/document/<int:move_id>/pdf",
         type="http",
         auth="user",

@@ -42,3 +42,4 @@ from . import cae_internal_invoice
 from . import cae_internal_invoice_line
 from . import cae_invoicing_demo
 from . import cae_company_demo
+from . import cae_activity_forecast

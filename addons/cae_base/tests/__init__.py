@@ -25,6 +25,7 @@ from . import test_portal_expense
 from . import test_landing
 from . import test_journeys
 from . import test_treasury
+from . import test_treasury_forecast
 from . import test_invoice_submission
 from . import test_invoice_access
 from . import test_internal_invoice

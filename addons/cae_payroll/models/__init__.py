@@ -13,4 +13,5 @@ from . import hr_payslip
 from . import hr_payslip_line
 from . import hr_payslip_run
 from . import cae_entrepreneur
+from . import cae_activity
 from . import cae_payroll_demo
