@@ -80,6 +80,7 @@ RPC_ERRORS = {
 # Portal routes with ids: how to fill them with another's records.
 PORTAL_ROUTES = {
     "/my/activity/<int:activity_id>": ("GET", {"activity_id": "activity"}),
+    "/my/activity/<int:activity_id>/dashboard": ("GET", {"activity_id": "activity"}),
     "/my/activity/<int:activity_id>/expense/new": (
         "POST",
         {"activity_id": "activity"},
@@ -364,10 +365,11 @@ class TestAccessMatrix(
                     wrong.append(f"{login} {method} {url}: {response.status_code}")
         if wrong:
             self.fail("\n".join(wrong))
-        self.assertGreaterEqual(opened, 3 * 13)
+        self.assertGreaterEqual(opened, 3 * 14)
         # The same pages open with one's own records.
         for login, url in (
             ("paula_portal", f"/my/activity/{self.activity_a.id}"),
+            ("paula_portal", f"/my/activity/{self.activity_a.id}/dashboard"),
             ("martin_portal", f"/my/shares/operation/{self.registered['martin'].id}"),
         ):
             self.authenticate(login, login)

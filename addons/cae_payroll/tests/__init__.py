@@ -13,3 +13,4 @@ from . import test_payroll_access
 from . import test_openfisca_oracle
 from . import test_ui
 from . import test_payroll_french
+from . import test_treasury_forecast
