@@ -151,7 +151,9 @@ class CaeActivity(models.Model):
             "salaries": self._get_forecast_salaries(month_starts, date),
         }
         flows["contributions"] = self._get_forecast_contributions(
-            month_starts, date, {month: untaxed for month, (_t, untaxed) in quotes.items()}
+            month_starts,
+            date,
+            {month: untaxed for month, (_t, untaxed) in quotes.items()},
         )
         currency = self.company_id.currency_id
         rows = roll_forward(

@@ -4,6 +4,7 @@
 
 import doctest
 import time
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
@@ -74,11 +75,19 @@ class ForecastExample:
         cls._post_document(activity, "in_invoice", 300.0, date=start)
         cls._post_expense_claim(entrepreneur, 120.0, start)
         cls.open_invoice = cls._document(
-            activity, "out_invoice", 500.0, start, start + relativedelta(months=1, days=14)
+            activity,
+            "out_invoice",
+            500.0,
+            start,
+            start + relativedelta(months=1, days=14),
         )
         cls.open_invoice.action_post()
         cls.draft_bill = cls._document(
-            activity, "in_invoice", 250.0, start, start + relativedelta(months=2, days=9)
+            activity,
+            "in_invoice",
+            250.0,
+            start,
+            start + relativedelta(months=2, days=9),
         )
 
     @classmethod
@@ -187,12 +196,8 @@ class TestTreasuryForecast(ForecastExample, CaeBalanceCommon):
         with self.assertQueryCount(__system__=60):
             self.activity._get_treasury_forecast()
         for _index in range(10):
-            self._document(
-                self.activity, "in_invoice", 10.0, self.today, self.today
-            )
-            self._post_document(
-                self.activity, "out_invoice", 10.0, date=self.today
-            )
+            self._document(self.activity, "in_invoice", 10.0, self.today, self.today)
+            self._post_document(self.activity, "out_invoice", 10.0, date=self.today)
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=60):
             self.activity._get_treasury_forecast()

@@ -38,9 +38,7 @@ class CaeActivity(models.Model):
         company = self.company_id
         for month in months:
             last_day = month + relativedelta(months=1, days=-1)
-            params = self.env["cae.parameter"]._cae_payroll_params(
-                company.id, last_day
-            )
+            params = self.env["cae.parameter"]._cae_payroll_params(company.id, last_day)
             for contract in contracts:
                 if (
                     contract.date_start > last_day
