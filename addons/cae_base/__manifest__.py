@@ -19,7 +19,7 @@
         # OCA/reporting-engine: the XLSX export of the balance grid.
         "report_xlsx",
     ],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {"python": ["num2words", "xlsxwriter"]},
     "data": [
         "security/cae_security.xml",
         "security/ir.model.access.csv",

@@ -14,7 +14,7 @@
         # OCA/reporting-engine: XLSX export of the register of associates.
         "report_xlsx",
     ],
-    "external_dependencies": {"python": ["num2words"]},
+    "external_dependencies": {"python": []},
     "data": [
         "security/ir.model.access.csv",
         "security/cae_governance_rules.xml",

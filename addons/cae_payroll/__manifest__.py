@@ -20,7 +20,7 @@
         # OCA/reporting-engine: XLSX export for the external payroll provider.
         "report_xlsx",
     ],
-    "external_dependencies": {"python": ["num2words", "xlsxwriter"]},
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/cae_payroll_security.xml",
         "security/ir.model.access.csv",

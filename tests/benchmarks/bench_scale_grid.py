@@ -36,7 +36,7 @@ from bal_data import BalanceDataGenerator
 from odoo.tests.common import TransactionCase
 from odoo.tools import SQL
 
-from odoo.addons.cae_base.models.indicator_grid import parse_prefixes
+from odoo.addons.cae_base.tools.indicator_grid import parse_prefixes
 
 SIZES = tuple(
     int(size)

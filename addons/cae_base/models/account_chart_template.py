@@ -17,7 +17,7 @@ from odoo import models
 
 from odoo.addons.account.models.chart_template import template
 
-from .chart_defaults import CHART_ACCOUNTS, CHART_SETTINGS
+from ..tools.chart_defaults import CHART_ACCOUNTS, CHART_SETTINGS
 
 _logger = logging.getLogger(__name__)
 

@@ -8,8 +8,8 @@ from odoo import fields, models
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
+from ..tools.contribution_calc import ActivityFigures, RuleTerms, compute_contribution
 from ..tools.forecast_calc import FLOWS, roll_forward, spread
-from .contribution_calc import ActivityFigures, RuleTerms, compute_contribution
 
 _lt = LazyTranslate(__name__)
 

@@ -10,8 +10,8 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
-from .chart_defaults import GRID_PREFIXES
-from .indicator_grid import (
+from ..tools.chart_defaults import GRID_PREFIXES
+from ..tools.indicator_grid import (
     CycleError,
     IndicatorDef,
     IndicatorGrid,

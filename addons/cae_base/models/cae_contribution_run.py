@@ -11,7 +11,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date
 
-from .contribution_calc import ActivityFigures, RuleTerms, compute_contribution
+from ..tools.contribution_calc import ActivityFigures, RuleTerms, compute_contribution
 
 _logger = logging.getLogger(__name__)
 

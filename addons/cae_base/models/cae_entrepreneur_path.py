@@ -6,14 +6,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .cae_path_step import CONTRACT_STAGES, STAGE_RANK, STAGES
-from .path_calc import (
+from ..tools.path_calc import (
     ONE_DAY,
     Period,
     last_day,
     reduced_limit,
     whole_months_until,
 )
+from .cae_path_step import CONTRACT_STAGES, STAGE_RANK, STAGES
 
 
 class CaeEntrepreneur(models.Model):

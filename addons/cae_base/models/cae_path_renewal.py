@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import format_date
 
-from .path_calc import ONE_DAY, last_day
+from ..tools.path_calc import ONE_DAY, last_day
 
 
 class CaePathRenewal(models.Model):

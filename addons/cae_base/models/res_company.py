@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .chart_defaults import (
+from ..tools.chart_defaults import (
     CHART_ACCOUNTS,
     CHART_FAMILIES,
     CHART_SETTINGS,

@@ -35,3 +35,4 @@ from . import test_chart_grids
 from . import test_chart_portal
 from . import test_workflow_guard
 from . import test_query_counts
+from . import test_amount_words

@@ -14,7 +14,7 @@ from datetime import date
 
 from odoo.exceptions import UserError
 
-from odoo.addons.cae_base.models.chart_defaults import GRID_PREFIXES
+from odoo.addons.cae_base.tools.chart_defaults import GRID_PREFIXES
 
 from .chart_common import MARCH, ChartScenarioCommon
 

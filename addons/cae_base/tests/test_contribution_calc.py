@@ -3,8 +3,8 @@
 import doctest
 import unittest
 
-from odoo.addons.cae_base.models import contribution_calc
-from odoo.addons.cae_base.models.contribution_calc import (
+from odoo.addons.cae_base.tools import contribution_calc
+from odoo.addons.cae_base.tools.contribution_calc import (
     ActivityFigures,
     RuleTerms,
     compute_contribution,

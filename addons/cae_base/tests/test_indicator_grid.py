@@ -3,8 +3,8 @@
 import doctest
 import unittest
 
-from odoo.addons.cae_base.models import indicator_grid
-from odoo.addons.cae_base.models.indicator_grid import (
+from odoo.addons.cae_base.tools import indicator_grid
+from odoo.addons.cae_base.tools.indicator_grid import (
     CycleError,
     IndicatorDef,
     IndicatorGrid,

@@ -6,8 +6,8 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.addons.cae_base.models import path_calc
-from odoo.addons.cae_base.models.path_calc import (
+from odoo.addons.cae_base.tools import path_calc
+from odoo.addons.cae_base.tools.path_calc import (
     Period,
     last_day,
     reduced_limit,

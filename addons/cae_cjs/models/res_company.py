@@ -5,7 +5,7 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.cae_base.models.indicator_grid import PrefixError, parse_prefixes
+from odoo.addons.cae_base.tools.indicator_grid import PrefixError, parse_prefixes
 
 # Revenue and cost accounts of a project's result per chart family (cae_base
 # chart_defaults), replacing the French defaults when the chart is loaded:

@@ -7,8 +7,13 @@ from fractions import Fraction
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools.vote_rules import (
+    parse_fraction,
+    proxy_limit,
+    quorum_reached,
+    quorum_required,
+)
 from .cae_assembly_attendance import ATTENDING
-from .vote_rules import parse_fraction, proxy_limit, quorum_reached, quorum_required
 
 ASSEMBLY_STATES = [
     ("draft", "Draft"),

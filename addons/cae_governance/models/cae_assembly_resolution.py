@@ -5,7 +5,7 @@ import sys
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .vote_rules import MAJORITIES
+from ..tools.vote_rules import MAJORITIES
 
 RESOLUTION_KINDS = [("motion", "Resolution"), ("election", "Election")]
 RESULTS = [

@@ -4,14 +4,14 @@ from collections import defaultdict
 
 from odoo import fields, models
 
-from .cae_assembly_resolution import RESULTS
-from .vote_rules import (
+from ..tools.vote_rules import (
     majority_reached,
     rank_candidates,
     required_for,
     votes_cast,
     weighted_share,
 )
+from .cae_assembly_resolution import RESULTS
 
 # Ballot of an election without candidate: 'for' = a ballot naming
 # candidates, 'abstain' = a blank ballot.

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .vote_rules import MAJORITIES, parse_fraction
+from ..tools.vote_rules import MAJORITIES, parse_fraction
 
 ASSEMBLY_KINDS = [
     ("ordinary", "Ordinary general assembly"),

@@ -1,11 +1,9 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
-
-from num2words import num2words
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.cae_base.tools.amount_words import amount_in_words_fr
 
 ASSOCIATE_KINDS = [
     ("entrepreneur", "Entrepreneur"),
@@ -423,16 +421,11 @@ class CaeAssociate(models.Model):
     def _amount_in_words(self, amount, currency):
         """The amount in French words, as on the share certificate:
         "deux cent cinquante euros", "un million d'euros", "vingt et un euros
-        et cinquante centimes"."""
+        et cinquante centimes" (Odoo's own words for other currencies)."""
         amount = currency.round(amount)
-        try:
-            text = num2words(amount, lang="fr", to="currency", currency=currency.name)
-        except NotImplementedError:
-            return currency.with_context(lang="fr_FR").amount_to_text(amount)
-        if currency.is_zero(amount - int(amount)):
-            # num2words always spells the cents ("... et zéro centimes").
-            text = text.rsplit(" et ", 1)[0]
-        return re.sub(r"\b(millions?|milliards?) euros", r"\1 d'euros", text)
+        if currency.name == "EUR":
+            return amount_in_words_fr(amount)
+        return currency.with_context(lang="fr_FR").amount_to_text(amount)
 
     def _get_report_base_filename(self):
         self.ensure_one()

@@ -439,7 +439,18 @@ class CaeShareOperation(models.Model):
                     date=format_date(self.env, self.date),
                 )
             )
-        getattr(self, f"_check_{self.operation_type}")()
+        self._type_steps()[self.operation_type][0]()
+
+    def _type_steps(self):
+        """``{operation type: (check, register)}``: for each type, the method
+        that refuses an operation the law or the statutes forbid and the one
+        that writes it in the register (in the file of that type)."""
+        return {
+            "subscription": (self._check_subscription, self._do_subscription),
+            "release": (self._check_release, self._do_release),
+            "transfer": (self._check_transfer, self._do_transfer),
+            "withdrawal": (self._check_withdrawal, self._do_withdrawal),
+        }
 
     def _do_validate(self, register):
         self.ensure_one()
@@ -451,7 +462,7 @@ class CaeShareOperation(models.Model):
                 else "done",
             }
         )
-        getattr(self, f"_do_{self.operation_type}")(register)
+        self._type_steps()[self.operation_type][1](register)
         self.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(

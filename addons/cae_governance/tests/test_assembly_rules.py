@@ -5,8 +5,8 @@ from fractions import Fraction
 
 from odoo.tests.common import BaseCase
 
-from odoo.addons.cae_governance.models import vote_rules
-from odoo.addons.cae_governance.models.vote_rules import (
+from odoo.addons.cae_governance.tools import vote_rules
+from odoo.addons.cae_governance.tools.vote_rules import (
     majority_reached,
     parse_fraction,
     proxy_limit,

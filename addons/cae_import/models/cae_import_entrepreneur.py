@@ -5,7 +5,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 from odoo.addons.cae_base.models.cae_path_step import STAGE_RANK
-from odoo.addons.cae_base.models.path_calc import ONE_DAY
+from odoo.addons.cae_base.tools.path_calc import ONE_DAY
 
 from ..tools.sheet import normalize
 from .cae_import_mixin import Column, RowError

@@ -1,5 +1,7 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import functools
+
 from odoo import api, models, tools
 from odoo.tools import SQL
 
@@ -42,9 +44,11 @@ class CaeParameter(models.Model):
                 )
             )
             cr.cache[FINGERPRINT] = cr.fetchone()[0]
-            # The next transaction of this cursor reads it again.
-            cr.postcommit.add(self._cae_forget_fingerprint)
-            cr.postrollback.add(self._cae_forget_fingerprint)
+            # The next transaction of this cursor reads it again (the dict
+            # itself: a closing cursor has no ``cache`` attribute any more).
+            forget = functools.partial(cr.cache.pop, FINGERPRINT, None)
+            cr.postcommit.add(forget)
+            cr.postrollback.add(forget)
         return cr.cache[FINGERPRINT]
 
     def _cae_forget_fingerprint(self):

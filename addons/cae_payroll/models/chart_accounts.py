@@ -4,7 +4,7 @@
 
 The rules name their accounts by the French chart's template xmlids
 (``res_company.py``); a company on another chart the suite knows
-(``cae_base/models/chart_defaults.py``) gets the equivalent account of its
+(``cae_base/tools/chart_defaults.py``) gets the equivalent account of its
 own chart, and a chart the suite does not know gets none: an account of the
 same code means something else there (the French 641 salaries is the
 Belgian 641 capital losses). Sources: cae_base readme, Charts of accounts.

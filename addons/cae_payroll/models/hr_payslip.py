@@ -8,8 +8,9 @@ from odoo.exceptions import UserError
 from odoo.tools import format_amount, format_date
 from odoo.tools.misc import babel_locale_parse
 
+from odoo.addons.cae_base.tools.amount_words import amount_in_words_fr
+
 from ..tools import french_payroll
-from ..tools.amount_words import amount_in_words_fr
 
 # Payslip lines whose totals the payslip shows (field: (line code, sign)).
 LINE_CODES = {

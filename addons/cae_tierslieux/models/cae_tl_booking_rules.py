@@ -7,7 +7,7 @@ from odoo import fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.misc import format_date
 
-from . import timeline
+from ..tools import timeline
 
 
 class Candidate(

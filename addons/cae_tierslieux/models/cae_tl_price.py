@@ -4,9 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from ..tools.pricing import cheapest_combination
 from .cae_tl_booking import USER_CATEGORIES
 from .cae_tl_booking_rules import format_hours
-from .pricing import cheapest_combination
 
 
 class CaeTlPrice(models.Model):

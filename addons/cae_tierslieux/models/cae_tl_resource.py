@@ -9,7 +9,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import format_date
 
-from . import timeline
+from ..tools import timeline
 from .cae_tl_resource_type import EXCLUSIVE_KINDS, RESOURCE_KINDS
 
 

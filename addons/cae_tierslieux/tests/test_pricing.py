@@ -5,7 +5,7 @@ from unittest import TestCase
 
 from freezegun import freeze_time
 
-from ..models.pricing import Combination, cheapest_combination
+from ..tools.pricing import Combination, cheapest_combination
 from .common import MONDAY, NOW, CaeTlCommon, paris
 
 

@@ -1,10 +1,18 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Amounts in French words, as written on a payslip (num2words)."""
+"""Amounts in euros in French words, as written on a payslip or a share
+certificate (num2words), for every add-on of the suite."""
 
 
 def amount_in_words_fr(amount):
     """The amount in euros, in French words, as written on a payslip.
+
+    >>> amount_in_words_fr(250.0)
+    'deux cent cinquante euros'
+    >>> amount_in_words_fr(21.5)
+    'vingt et un euros et cinquante centimes'
+    >>> amount_in_words_fr(1000000.0)
+    "un million d'euros"
 
     >>> amount_in_words_fr(1954.0)
     'mille neuf cent cinquante-quatre euros'
