@@ -94,7 +94,10 @@ class SaleOrder(models.Model):
         taxes = self._cae_portal_taxes(activity)
         commands = []
         for number, line in enumerate(lines, start=1):
-            if not any((line.get(key) or "").strip() for key in line):
+            # The VAT is preselected on the empty lines: not what was typed.
+            if not any(
+                (line.get(key) or "").strip() for key in line if key != "tax_id"
+            ):
                 continue
             commands.append(
                 Command.create(

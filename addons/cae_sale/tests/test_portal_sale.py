@@ -335,10 +335,13 @@ class TestPortalSale(CaeAccountingCommon, HttpCase):
         in the cooperative."""
         order = self._new_quote()
         order.sudo()._cae_submit()
+        page = self.url_open(f"/my/activity/quote/{order.id}").text
+        self.assertNotIn("cae_quote_send", page)
+        self.assertIn("cae_quote_pdf", page)
         response = self._post(
             f"/my/activity/quote/{order.id}/send",
             {},
-            f"/my/activity/quote/{order.id}",
+            f"/my/activity/{self.activity.id}/customer/new",
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("attend sa validation", response.text)
