@@ -110,7 +110,8 @@ class CaeSalePortal(CaeActivityPortal):
             )
         country = request.env["res.country"].sudo()
         if post.get("country_id"):
-            country = country.browse(int(post["country_id"])).exists()
+            raw = post["country_id"]
+            country = country.browse(int(raw) if raw.isdigit() else 0).exists()
             if not country:
                 raise ValidationError(_("Choose the country in the list."))
         values = {key: value or False for key, value in values.items()}
