@@ -85,6 +85,28 @@ PORTAL_ROUTES = {
         "POST",
         {"activity_id": "activity"},
     ),
+    # Customers, quotations and invoices (cae_sale).
+    "/my/activity/<int:activity_id>/customers": ("GET", {"activity_id": "activity"}),
+    "/my/activity/<int:activity_id>/customer/new": (
+        "POST",
+        {"activity_id": "activity"},
+    ),
+    "/my/activity/customer/<int:partner_id>": ("POST", {"partner_id": "partner"}),
+    "/my/activity/<int:activity_id>/quotes": ("GET", {"activity_id": "activity"}),
+    "/my/activity/<int:activity_id>/quote/new": (
+        "POST",
+        {"activity_id": "activity"},
+    ),
+    "/my/activity/quote/<int:order_id>": ("GET", {"order_id": "order"}),
+    "/my/activity/quote/<int:order_id>/edit": ("POST", {"order_id": "order"}),
+    "/my/activity/quote/<int:order_id>/pdf": ("GET", {"order_id": "order"}),
+    "/my/activity/quote/<int:order_id>/send": ("POST", {"order_id": "order"}),
+    "/my/activity/quote/<int:order_id>/invoice": ("POST", {"order_id": "order"}),
+    "/my/activity/invoice/<int:move_id>": ("GET", {"move_id": "move"}),
+    "/my/activity/invoice/<int:move_id>/pdf": ("GET", {"move_id": "move"}),
+    "/my/activity/invoice/<int:move_id>/submit": ("POST", {"move_id": "move"}),
+    "/my/activity/invoice/<int:move_id>/send": ("POST", {"move_id": "move"}),
+    "/my/activity/invoice/<int:move_id>/refund": ("POST", {"move_id": "move"}),
     "/my/activity/document/<int:move_id>/pdf": ("GET", {"move_id": "move"}),
     "/my/activity/expense/<int:expense_id>": ("GET", {"expense_id": "expense"}),
     "/my/assemblies/<int:assembly_id>": ("GET", {"assembly_id": "assembly"}),
@@ -294,6 +316,8 @@ class TestAccessMatrix(
         return {
             "activity": self.activity_b.id,
             "move": self.posted["b"].id,
+            "partner": self.records["res.partner@customer"]["b"].id,
+            "order": self.records["sale.order"]["b"].id,
             "expense": self.records["hr.expense"]["b"].id,
             "assembly": other_assembly.id,
             "attachment": attachment.id,
@@ -370,6 +394,17 @@ class TestAccessMatrix(
         for login, url in (
             ("paula_portal", f"/my/activity/{self.activity_a.id}"),
             ("paula_portal", f"/my/activity/{self.activity_a.id}/dashboard"),
+            ("paula_portal", f"/my/activity/{self.activity_a.id}/customers"),
+            ("paula_portal", f"/my/activity/{self.activity_a.id}/quotes"),
+            (
+                "paula_portal",
+                f"/my/activity/quote/{self.records['sale.order']['a'].id}",
+            ),
+            (
+                "paula_portal",
+                "/my/activity/customer/"
+                f"{self.records['res.partner@customer']['a'].id}",
+            ),
             ("martin_portal", f"/my/shares/operation/{self.registered['martin'].id}"),
         ):
             self.authenticate(login, login)

@@ -39,13 +39,37 @@ def _activity(env, pattern, values):
 
 
 def _move(env, pattern, values):
+    domain = [
+        ("cae_activity_id", "in", _entrepreneurs(env).activity_id.ids),
+        ("state", "=", "posted"),
+    ]
+    if pattern.startswith("/my/activity/invoice/"):
+        # The invoices of the quotations (cae_sale): customer invoices only.
+        domain.append(("move_type", "in", ("out_invoice", "out_refund")))
+    return env["account.move"].sudo().search(domain, limit=1)
+
+
+def _order(env, pattern, values):
     return (
-        env["account.move"]
+        env["sale.order"]
+        .sudo()
+        .search(
+            [("cae_activity_id", "in", _entrepreneurs(env).activity_id.ids)],
+            limit=1,
+        )
+    )
+
+
+def _customer(env, pattern, values):
+    return (
+        env["res.partner"]
         .sudo()
         .search(
             [
-                ("cae_activity_id", "in", _entrepreneurs(env).activity_id.ids),
-                ("state", "=", "posted"),
+                ("cae_activity_ids", "in", _entrepreneurs(env).activity_id.ids),
+                ("user_ids", "=", False),
+                ("cae_entrepreneur_ids", "=", False),
+                ("cae_is_member", "=", False),
             ],
             limit=1,
         )
@@ -151,6 +175,8 @@ def _booking(env, pattern, values):
 ROUTE_RECORDS = {
     "activity_id": _activity,
     "move_id": _move,
+    "order_id": _order,
+    "partner_id": _customer,
     "expense_id": _expense,
     "associate_id": _associate,
     "operation_id": _share_operation,

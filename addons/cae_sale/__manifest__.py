@@ -20,12 +20,18 @@
         "security/ir.model.access.csv",
         "security/cae_sale_rules.xml",
         "views/sale_order_views.xml",
+        "views/portal_sale_templates.xml",
         "views/cae_sale_menus.xml",
     ],
     "demo": [
         "demo/sale_order_demo.xml",
         "demo/sale_order_advisor_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_sale/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "auto_install": True,
     "post_init_hook": "post_init_hook",

@@ -2,3 +2,4 @@
 from . import test_sale_validation
 from . import test_sale_portal
 from . import test_treasury_forecast
+from . import test_portal_sale
