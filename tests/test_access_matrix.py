@@ -85,6 +85,8 @@ PORTAL_ROUTES = {
         "POST",
         {"activity_id": "activity"},
     ),
+    "/my/activity/<int:activity_id>/bill/new": ("POST", {"activity_id": "activity"}),
+    "/my/activity/bill/<int:bill_id>": ("GET", {"bill_id": "move"}),
     "/my/activity/document/<int:move_id>/pdf": ("GET", {"move_id": "move"}),
     "/my/activity/expense/<int:expense_id>": ("GET", {"expense_id": "expense"}),
     "/my/assemblies/<int:assembly_id>": ("GET", {"assembly_id": "assembly"}),

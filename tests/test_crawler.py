@@ -52,6 +52,22 @@ def _move(env, pattern, values):
     )
 
 
+def _bill(env, pattern, values):
+    return (
+        env["account.move"]
+        .sudo()
+        .search(
+            [
+                ("cae_activity_id", "in", _entrepreneurs(env).activity_id.ids),
+                ("move_type", "in", ("in_invoice", "in_refund")),
+                ("expense_sheet_id", "=", False),
+                ("state", "=", "posted"),
+            ],
+            limit=1,
+        )
+    )
+
+
 def _expense(env, pattern, values):
     return (
         env["hr.expense"]
@@ -151,6 +167,7 @@ def _booking(env, pattern, values):
 ROUTE_RECORDS = {
     "activity_id": _activity,
     "move_id": _move,
+    "bill_id": _bill,
     "expense_id": _expense,
     "associate_id": _associate,
     "operation_id": _share_operation,
