@@ -43,6 +43,7 @@
         "report/report_assembly_minutes.xml",
         "views/portal_templates.xml",
         "views/portal_assembly_templates.xml",
+        "views/portal_subscribe_templates.xml",
         "views/cae_governance_menus.xml",
     ],
     "demo": [

@@ -25,3 +25,4 @@ from . import test_assembly_concurrency
 from . import test_assembly_ui
 from . import test_chart_accounts
 from . import test_assembly_journey
+from . import test_portal_subscribe
