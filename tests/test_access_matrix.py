@@ -107,6 +107,8 @@ PORTAL_ROUTES = {
     "/my/activity/invoice/<int:move_id>/submit": ("POST", {"move_id": "move"}),
     "/my/activity/invoice/<int:move_id>/send": ("POST", {"move_id": "move"}),
     "/my/activity/invoice/<int:move_id>/refund": ("POST", {"move_id": "move"}),
+    "/my/activity/<int:activity_id>/bill/new": ("POST", {"activity_id": "activity"}),
+    "/my/activity/bill/<int:bill_id>": ("GET", {"bill_id": "move"}),
     "/my/activity/document/<int:move_id>/pdf": ("GET", {"move_id": "move"}),
     "/my/activity/expense/<int:expense_id>": ("GET", {"expense_id": "expense"}),
     "/my/assemblies/<int:assembly_id>": ("GET", {"assembly_id": "assembly"}),

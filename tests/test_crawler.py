@@ -76,6 +76,22 @@ def _customer(env, pattern, values):
     )
 
 
+def _bill(env, pattern, values):
+    return (
+        env["account.move"]
+        .sudo()
+        .search(
+            [
+                ("cae_activity_id", "in", _entrepreneurs(env).activity_id.ids),
+                ("move_type", "in", ("in_invoice", "in_refund")),
+                ("expense_sheet_id", "=", False),
+                ("state", "=", "posted"),
+            ],
+            limit=1,
+        )
+    )
+
+
 def _expense(env, pattern, values):
     return (
         env["hr.expense"]
@@ -177,6 +193,7 @@ ROUTE_RECORDS = {
     "move_id": _move,
     "order_id": _order,
     "partner_id": _customer,
+    "bill_id": _bill,
     "expense_id": _expense,
     "associate_id": _associate,
     "operation_id": _share_operation,

@@ -59,6 +59,7 @@
         "views/cae_entrepreneur_rules_views.xml",
         "views/treasury_forecast_templates.xml",
         "views/portal_templates.xml",
+        "views/portal_bill_templates.xml",
         "wizards/cae_path_transition_views.xml",
         "wizards/cae_contribution_reverse_views.xml",
         "wizards/cae_balance_export_views.xml",

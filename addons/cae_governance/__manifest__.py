@@ -25,6 +25,7 @@
         "views/cae_share_class_views.xml",
         "views/cae_associate_views.xml",
         "views/cae_share_operation_views.xml",
+        "views/cae_share_operation_portal_views.xml",
         "views/cae_share_call_views.xml",
         "views/cae_share_line_views.xml",
         "views/cae_share_register_views.xml",
@@ -43,6 +44,7 @@
         "report/report_assembly_minutes.xml",
         "views/portal_templates.xml",
         "views/portal_assembly_templates.xml",
+        "views/portal_subscribe_templates.xml",
         "views/cae_governance_menus.xml",
     ],
     "demo": [

@@ -13,6 +13,7 @@
     "depends": ["cae_payroll", "cae_governance"],
     "data": [
         "data/hr_salary_rule_data.xml",
+        "views/cae_share_operation_views.xml",
     ],
     "installable": True,
     "auto_install": True,

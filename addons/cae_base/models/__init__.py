@@ -29,6 +29,7 @@ from . import account_move
 from . import account_move_line
 from . import cae_validation_mixin
 from . import account_move_validation
+from . import account_move_portal
 from . import account_payment
 from . import hr_employee
 from . import hr_expense

@@ -22,6 +22,7 @@ from . import test_ui
 from . import test_contribution_ui
 from . import test_view_expressions
 from . import test_portal_expense
+from . import test_portal_bill
 from . import test_landing
 from . import test_journeys
 from . import test_treasury

@@ -1,3 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import portal
 from . import portal_assembly
+from . import portal_subscribe

@@ -13,6 +13,7 @@ from . import cae_share_operation_subscription
 from . import cae_share_operation_release
 from . import cae_share_operation_transfer
 from . import cae_share_operation_withdrawal
+from . import cae_share_operation_portal
 from . import cae_share_call
 from . import cae_share_line
 from . import cae_share_holding

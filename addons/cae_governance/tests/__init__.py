@@ -26,3 +26,4 @@ from . import test_assembly_ui
 from . import test_chart_accounts
 from . import test_assembly_journey
 from . import test_query_counts
+from . import test_portal_subscribe
