@@ -34,3 +34,4 @@ from . import test_invoicing_ui
 from . import test_chart_grids
 from . import test_chart_portal
 from . import test_workflow_guard
+from . import test_contribution_jobs

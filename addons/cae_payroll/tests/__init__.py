@@ -14,3 +14,4 @@ from . import test_openfisca_oracle
 from . import test_ui
 from . import test_payroll_french
 from . import test_treasury_forecast
+from . import test_payroll_jobs
