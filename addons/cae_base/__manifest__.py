@@ -16,6 +16,8 @@
         "hr_expense",
         "mail",
         "portal",
+        # OCA/queue: the monthly runs are split into background jobs.
+        "queue_job",
         # OCA/reporting-engine: the XLSX export of the balance grid.
         "report_xlsx",
     ],
@@ -34,6 +36,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/queue_job_data.xml",
         "data/cae_balance_data.xml",
         "data/cae_rule_set_data.xml",
         "data/ir_sequence_internal_invoice_data.xml",

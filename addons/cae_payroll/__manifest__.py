@@ -29,6 +29,7 @@
         "data/cae_parameter_pas_data.xml",
         "data/hr_salary_rule_data.xml",
         "data/cae_payroll_setup.xml",
+        "data/queue_job_data.xml",
         "views/hr_contract_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_payslip_views.xml",

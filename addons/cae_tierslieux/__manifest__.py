@@ -26,6 +26,7 @@
         "data/ir_sequence_data.xml",
         "data/product_data.xml",
         "data/ir_cron_data.xml",
+        "data/queue_job_data.xml",
         "views/cae_tl_network_views.xml",
         "views/cae_tl_place_views.xml",
         "views/cae_tl_resource_type_views.xml",

@@ -52,11 +52,20 @@ class CaeContributionRun(models.Model):
 
     _name = "cae.contribution.run"
     _description = "Contribution run"
-    _inherit = ["cae.workflow.mixin", "mail.thread"]
+    _inherit = ["cae.workflow.mixin", "mail.thread", "cae.job.progress.mixin"]
     # Workflow guard (cae.workflow.mixin): posted and reversed runs are
     # history; their entries come from the steps.
     _cae_workflow_fields = frozenset({"move_id", "reversal_move_id", "reversal_reason"})
-    _cae_workflow_extra_steps = ("_post", "_reverse", "_run_period")
+    _cae_workflow_extra_steps = (
+        "_post",
+        "_reverse",
+        "_run_period",
+        "cae_job_compute_lines",
+        "_cae_job_finished",
+    )
+    # Background jobs (cae.job.progress.mixin): activities per job.
+    _cae_job_chunk_param = "cae_base.contribution_job_chunk_size"
+    _cae_job_chunk_default = 500
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
@@ -238,6 +247,7 @@ class CaeContributionRun(models.Model):
         posted, a new computation of the same month would not (documents
         posted since, yearly fee already charged).
         """
+        self._cae_job_check_not_running()
         for run in self:
             run._check_is_draft()
             run.company_id._cae_check_contribution_setup()
@@ -248,8 +258,10 @@ class CaeContributionRun(models.Model):
         return True
 
     def action_post(self):
+        """Post at once, or by background jobs above one chunk of activities."""
+        self._cae_job_check_not_running()
         for run in self:
-            run._post()
+            run._post_or_enqueue()
         return True
 
     def action_open_reverse_wizard(self):
@@ -293,7 +305,8 @@ class CaeContributionRun(models.Model):
         run = self.search([*domain, ("state", "=", "draft")], limit=1) or self.create(
             {"company_id": company.id, "date_from": date_from, "date_to": date_to}
         )
-        run._post()
+        if run.job_state != "running":
+            run._post_or_enqueue()
         return run
 
     @api.model
@@ -388,7 +401,12 @@ class CaeContributionRun(models.Model):
                 )
             )
         self._check_not_posted_yet()
-        documents = self._unposted_documents()
+        self._check_documents_posted()
+
+    def _check_documents_posted(self, activities=None):
+        """Refuse while documents of the period (of ``activities``) are draft."""
+        _ = self.env._
+        documents = self._unposted_documents(activities)
         if documents:
             names = [d.display_name for d in documents[:SHOWN_DOCUMENTS]]
             more = len(documents) - len(names)
@@ -405,17 +423,23 @@ class CaeContributionRun(models.Model):
                 )
             )
 
-    def _unposted_documents(self):
-        """Draft invoices, bills, entries and expense reports of the period."""
+    def _unposted_documents(self, activities=None):
+        """Draft invoices, bills, entries and expense reports of the period
+        (of ``activities`` only, when given)."""
         self.ensure_one()
         if not (self.date_from and self.date_to and self.company_id):
             return []
         period = (self.date_from, self.date_to)
+        move_domain = sheet_domain = []
+        if activities is not None:
+            move_domain = [("cae_activity_id", "in", activities.ids)]
+            sheet_domain = [("expense_line_ids.cae_activity_id", "in", activities.ids)]
         moves = (
             self.env["account.move"]
             .sudo()
             .search(
                 [
+                    *move_domain,
                     ("company_id", "=", self.company_id.id),
                     ("state", "=", "draft"),
                     ("cae_activity_id.kind", "=", "entrepreneur"),
@@ -434,6 +458,7 @@ class CaeContributionRun(models.Model):
             .sudo()
             .search(
                 [
+                    *sheet_domain,
                     ("company_id", "=", self.company_id.id),
                     ("state", "in", ("submit", "approve")),
                     ("expense_line_ids.cae_activity_id.kind", "=", "entrepreneur"),
@@ -444,6 +469,74 @@ class CaeContributionRun(models.Model):
         )
         return list(moves) + list(sheets)
 
+    def _post_or_enqueue(self):
+        """Post now when the activities fit in one chunk; else check, then
+        compute the lines by background jobs (channel
+        ``root.cae.contribution``), the last one posting the entry."""
+        self.ensure_one()
+        activities = self._get_activities()
+        chunks = self._cae_split(activities.ids)
+        if len(chunks) <= 1:
+            self._post()
+            self._cae_job_record_done(len(activities))
+            return
+        self._lock_company()
+        self._check_can_post()
+        self.line_ids.unlink()
+        self._cae_job_start(len(activities))
+        self._cae_job_enqueue(activities.ids)
+
+    def _cae_job_enqueue(self, ids):
+        for chunk in self._cae_split(ids):
+            self.with_delay(
+                description=self.env._(
+                    "%(run)s: %(count)s activities",
+                    run=self.display_name,
+                    count=len(chunk),
+                )
+            ).cae_job_compute_lines(chunk)
+
+    def cae_job_compute_lines(self, activity_ids):
+        """Job: the lines of a chunk of activities.
+
+        Idempotent: activities that already have their line in the run are
+        skipped, and a posted run computes nothing.
+        """
+        self.ensure_one()
+        return self._cae_job_run_chunk(
+            activity_ids, lambda: self._compute_lines_of(activity_ids)
+        )
+
+    def _compute_lines_of(self, activity_ids):
+        if self.state != "draft":
+            return
+        activities = self.env["cae.activity"].sudo().browse(activity_ids).exists()
+        activities -= self.line_ids.activity_id
+        # A document of these activities left in draft since the start: their
+        # figures would be wrong. The chunk fails, and is retried once posted.
+        self._check_documents_posted(activities)
+        self.env["cae.contribution.line"].create(self._prepare_line_vals(activities))
+
+    def _cae_job_finished(self):
+        """Every chunk computed: post the entry, once."""
+        if self.state != "draft":
+            return
+        self._lock_company()
+        self._check_can_post()
+        self._post_lines(self.line_ids)
+
+    def _cae_job_check_can_retry(self):
+        self._check_is_draft()
+
+    def _cae_job_summary_detail(self):
+        if self.state != "posted":
+            return ""
+        return self.env._(
+            "%(count)s contribution(s), %(amount)s in total, posted.",
+            count=self.line_count,
+            amount=self.currency_id.format(self.amount_total),
+        )
+
     def _post(self):
         self.ensure_one()
         self._lock_company()
@@ -451,6 +544,10 @@ class CaeContributionRun(models.Model):
         vals_list = self._prepare_line_vals()
         self.line_ids.unlink()
         lines = self.env["cae.contribution.line"].create(vals_list)
+        self._post_lines(lines)
+
+    def _post_lines(self, lines):
+        """Write the entry of ``lines`` and mark the run posted."""
         move = self.env["account.move"]
         if lines:
             move = (
@@ -530,10 +627,14 @@ class CaeContributionRun(models.Model):
         delta = relativedelta(self.date_to + timedelta(days=1), self.date_from)
         return delta.years * 12 + delta.months
 
-    def _prepare_line_vals(self):
-        """Values of the contribution lines, one per activity that owes one."""
+    def _prepare_line_vals(self, activities=None):
+        """Values of the contribution lines, one per activity that owes one
+        (of ``activities``, by default every activity of the run)."""
         self.ensure_one()
-        activities = self._get_activities()
+        if activities is None:
+            activities = self._get_activities()
+        if not activities:
+            return []
         rules = (
             self.env["cae.contribution.rule"]
             .sudo()

@@ -37,3 +37,4 @@ from . import test_chart_portal
 from . import test_workflow_guard
 from . import test_query_counts
 from . import test_amount_words
+from . import test_contribution_jobs

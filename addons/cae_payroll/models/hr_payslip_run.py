@@ -16,7 +16,7 @@ class HrPayslipRun(models.Model):
     """Monthly batch of the salaried entrepreneurs of a company."""
 
     _name = "hr.payslip.run"
-    _inherit = ["hr.payslip.run", "cae.workflow.mixin"]
+    _inherit = ["hr.payslip.run", "cae.workflow.mixin", "cae.job.progress.mixin"]
     # Workflow guard (cae_base's cae.workflow.mixin), for the cooperative's
     # people: a batch is closed and reopened by its steps only, and a
     # closed batch keeps its payslips.
@@ -28,7 +28,13 @@ class HrPayslipRun(models.Model):
         "close_payslip_run",
         "action_cae_generate_payslips",
         "action_cae_confirm_payslips",
+        "action_cae_job_retry",
+        "cae_job_compute_chunk",
+        "cae_job_confirm_chunk",
     )
+    # Background jobs (cae.job.progress.mixin, channel root.cae.payroll).
+    _cae_job_chunk_param = "cae_payroll.job_chunk_size"
+    _cae_job_chunk_default = DEFAULT_JOB_CHUNK_SIZE
 
     cae_unfunded_count = fields.Integer(
         string="Waiting for a funding decision",
@@ -37,6 +43,12 @@ class HrPayslipRun(models.Model):
     cae_to_confirm_count = fields.Integer(
         string="Ready to confirm",
         compute="_compute_cae_counts",
+    )
+    cae_job_step = fields.Selection(
+        selection=[("compute", "Compute"), ("confirm", "Confirm and post")],
+        string="Step of the jobs",
+        readonly=True,
+        copy=False,
     )
 
     @api.depends("slip_ids.state", "slip_ids.cae_funding_state")
@@ -54,21 +66,19 @@ class HrPayslipRun(models.Model):
     # ------------------------------------------------------------------
     def action_cae_generate_payslips(self):
         """Create the payslips; compute them here, or by background jobs
-        (OCA queue_job) when there are more than a job chunk."""
+        (OCA queue_job, channel ``root.cae.payroll``) when there are more
+        than a job chunk."""
         self.ensure_one()
+        self._cae_job_check_not_running()
         payslips = self._cae_generate_payslips(compute=False)
         chunks = payslips._cae_chunks(self._cae_job_chunk_size())
+        self.sudo().cae_job_step = "compute"
         if len(chunks) == 1:
             payslips.compute_sheet()
+            self._cae_job_record_done(len(payslips))
             return True
-        for chunk in chunks:
-            chunk.with_delay(
-                description=self.env._(
-                    "Compute %(count)s payslips of %(batch)s",
-                    count=len(chunk),
-                    batch=self.name,
-                )
-            ).cae_job_compute()
+        self._cae_job_start(len(payslips))
+        self._cae_job_enqueue(payslips.ids)
         return self._cae_notify(
             self.env._(
                 "%(count)s payslips created; they are being computed by "
@@ -81,19 +91,13 @@ class HrPayslipRun(models.Model):
     def action_cae_confirm_payslips(self):
         """Confirm the CESA payslips that need no decision; keep the others."""
         self.ensure_one()
-        slips = self.slip_ids.filtered(
-            lambda s: s.cae_is_cesa and s.state in ("draft", "verify")
-        )
+        self._cae_job_check_not_running()
+        slips = self._cae_slips_to_confirm()
         chunks = slips._cae_chunks(self._cae_job_chunk_size())
+        self.sudo().cae_job_step = "confirm"
         if len(chunks) > 1:
-            for chunk in chunks:
-                chunk.with_delay(
-                    description=self.env._(
-                        "Confirm %(count)s payslips of %(batch)s",
-                        count=len(chunk),
-                        batch=self.name,
-                    )
-                ).cae_job_confirm_ready()
+            self._cae_job_start(len(slips))
+            self._cae_job_enqueue(slips.ids)
             return self._cae_notify(
                 self.env._(
                     "%(count)s payslips are being confirmed by %(jobs)s "
@@ -104,6 +108,7 @@ class HrPayslipRun(models.Model):
             )
         ready = slips.cae_job_confirm_ready()
         waiting = slips - ready
+        self._cae_job_record_done(len(slips))
         return self._cae_notify(
             self.env._(
                 "%(done)s payslips confirmed; %(waiting)s wait for a "
@@ -178,12 +183,84 @@ class HrPayslipRun(models.Model):
             ("date_end", ">=", self.date_start),
         ]
 
-    def _cae_job_chunk_size(self):
-        """Payslips per background job (system parameter, default 100)."""
-        return int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("cae_payroll.job_chunk_size", DEFAULT_JOB_CHUNK_SIZE)
+    def _cae_slips_to_confirm(self):
+        self.ensure_one()
+        return self.slip_ids.filtered(
+            lambda s: s.cae_is_cesa and s.state in ("draft", "verify")
+        )
+
+    # ------------------------------------------------------------------
+    # Background jobs (cae.job.progress.mixin)
+    # ------------------------------------------------------------------
+    def _cae_job_enqueue(self, ids):
+        """One job per chunk of payslips of the current step."""
+        self.ensure_one()
+        payslips = self.env["hr.payslip"].browse(ids)
+        confirm = self.cae_job_step == "confirm"
+        for chunk in payslips._cae_chunks(self._cae_job_chunk_size()):
+            if confirm:
+                description = self.env._(
+                    "Confirm %(count)s payslips of %(batch)s",
+                    count=len(chunk),
+                    batch=self.name,
+                )
+            else:
+                description = self.env._(
+                    "Compute %(count)s payslips of %(batch)s",
+                    count=len(chunk),
+                    batch=self.name,
+                )
+            delayed = self.with_delay(description=description)
+            if confirm:
+                delayed.cae_job_confirm_chunk(chunk.ids)
+            else:
+                delayed.cae_job_compute_chunk(chunk.ids)
+
+    def _cae_job_payslips(self, payslip_ids):
+        """The payslips of the chunk still open: a payslip confirmed by an
+        earlier run of the chunk is skipped (never posted twice)."""
+        return (
+            self.env["hr.payslip"]
+            .browse(payslip_ids)
+            .exists()
+            .filtered(
+                lambda s: s.payslip_run_id == self and s.state in ("draft", "verify")
+            )
+        )
+
+    def cae_job_compute_chunk(self, payslip_ids):
+        """Job: compute a chunk of payslips and check their funding."""
+        self.ensure_one()
+        return self._cae_job_run_chunk(
+            payslip_ids, lambda: self._cae_job_payslips(payslip_ids).cae_job_compute()
+        )
+
+    def cae_job_confirm_chunk(self, payslip_ids):
+        """Job: confirm and post the payslips of a chunk that need no decision."""
+        self.ensure_one()
+        return self._cae_job_run_chunk(
+            payslip_ids,
+            lambda: self._cae_job_payslips(payslip_ids).cae_job_confirm_ready(),
+        )
+
+    def _cae_job_check_can_retry(self):
+        if self.state != "draft":
+            raise UserError(self.env._("The batch %(name)s is closed.", name=self.name))
+
+    def _cae_job_summary_detail(self):
+        slips = self.slip_ids
+        if self.cae_job_step == "confirm":
+            return self.env._(
+                "%(done)s payslips confirmed and posted; %(waiting)s wait for "
+                "a decision (funding or minimum wage).",
+                done=len(slips.filtered(lambda s: s.state == "done")),
+                waiting=self.cae_unfunded_count,
+            )
+        return self.env._(
+            "%(count)s payslips computed; %(waiting)s wait for a decision "
+            "(funding or minimum wage).",
+            count=len(slips.filtered(lambda s: s.state == "verify")),
+            waiting=self.cae_unfunded_count,
         )
 
     def _cae_generate_payslips(self, compute=True):

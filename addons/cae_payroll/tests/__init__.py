@@ -15,3 +15,4 @@ from . import test_ui
 from . import test_payroll_french
 from . import test_treasury_forecast
 from . import test_parameter_cache
+from . import test_payroll_jobs

@@ -4,8 +4,6 @@ from datetime import date
 
 from odoo.exceptions import UserError
 
-from odoo.addons.queue_job.job import Job
-
 from .common import CaePayrollCommon
 
 
@@ -115,49 +113,3 @@ class TestBatch(CaePayrollCommon):
         )
         payslips = self._run()._cae_generate_payslips()
         self.assertNotIn(carla.employee_id, payslips.employee_id)
-
-
-class TestBatchJobs(CaePayrollCommon):
-    """Large batches are computed and confirmed by background jobs."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._make_cesa(cls.alice)
-        cls._make_cesa(cls.bob)
-        cls.contract_alice = cls._contract(cls.alice, wage=2000.0)
-        cls.contract_bob = cls._contract(cls.bob, wage=2000.0)
-        cls._fund(cls.alice.activity_id, 5000.0)
-        cls._fund(cls.bob.activity_id, 1000.0)
-        cls.env["ir.config_parameter"].sudo().set_param(
-            "cae_payroll.job_chunk_size", "1"
-        )
-
-    def _perform_jobs(self, method_name):
-        """Run the queued jobs of ``method_name`` as the job runner would."""
-        jobs = self.env["queue.job"].search(
-            [("model_name", "=", "hr.payslip"), ("method_name", "=", method_name)]
-        )
-        for job in jobs:
-            Job.load(self.env, job.uuid).perform()
-        return jobs
-
-    def test_one_job_per_chunk_of_whole_activities(self):
-        run = self._run()
-        run.action_cae_generate_payslips()
-        self.assertEqual(set(run.slip_ids.mapped("state")), {"draft"})
-        self.assertEqual(len(self._perform_jobs("cae_job_compute")), 2)
-        self.assertEqual(set(run.slip_ids.mapped("state")), {"verify"})
-        self.assertEqual(run.cae_unfunded_count, 1)
-        run.action_cae_confirm_payslips()
-        self.assertEqual(len(self._perform_jobs("cae_job_confirm_ready")), 2)
-        funded = run.slip_ids.filtered(lambda p: p.contract_id == self.contract_alice)
-        self.assertEqual(funded.state, "done")
-        self.assertEqual(funded.move_id.state, "posted")
-        self.assertEqual((run.slip_ids - funded).state, "verify")
-
-    def test_chunks_keep_an_activity_whole(self):
-        self.bob.activity_id = self.alice.activity_id
-        payslips = self._run()._cae_generate_payslips(compute=False)
-        chunks = payslips._cae_chunks(1)
-        self.assertEqual(len(chunks), 1)

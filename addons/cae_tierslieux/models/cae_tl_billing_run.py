@@ -35,7 +35,7 @@ class CaeTlBillingRun(models.Model):
 
     _name = "cae.tl.billing.run"
     _description = "Third-place monthly billing run"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "cae.job.progress.mixin"]
     _order = "date_from desc, place_id"
     _check_company_auto = True
 
@@ -145,7 +145,10 @@ class CaeTlBillingRun(models.Model):
     # ------------------------------------------------------------------
     def action_run(self):
         self._check_can_bill()
-        self._do_bill()
+        self._cae_job_check_not_running()
+        for run in self:
+            run._do_bill()
+            run._cae_job_record_done(1)
         return True
 
     def action_view_moves(self):
@@ -171,13 +174,63 @@ class CaeTlBillingRun(models.Model):
     # Business
     # ------------------------------------------------------------------
     @api.model
-    def _run_for(self, place, month):
-        """Get or create the run of ``place`` for ``month``, and run it."""
+    def _bill_places(self, places, month, skip_running=False):
+        """The runs of ``places`` for ``month``: billed at once for one
+        place, else by one background job per place (channel
+        ``root.cae.billing``), each run showing its progress. A run whose
+        job still runs is refused (left out with ``skip_running``)."""
         month = month.replace(day=1)
-        run = self.search(
+        if len(places) <= 1:
+            return self.browse().union(*(self._run_for(p, month) for p in places))
+        runs = self.browse()
+        for place in places:
+            run = self._get_run(place, month)
+            if skip_running and run.job_state == "running":
+                continue
+            run._cae_job_check_not_running()
+            runs |= run
+        for run in runs:
+            run._cae_job_start(1)
+            run._cae_job_enqueue(run.ids)
+        return runs
+
+    @api.model
+    def _get_run(self, place, month):
+        month = month.replace(day=1)
+        return self.search(
             [("place_id", "=", place.id), ("date_from", "=", month)], limit=1
         ) or self.create({"place_id": place.id, "date_from": month})
+
+    def _cae_job_enqueue(self, ids):
+        for run in self.browse(ids):
+            run.with_delay(
+                description=self.env._(
+                    "Third-place billing: %(run)s", run=run.display_name
+                )
+            ).cae_job_bill()
+
+    def cae_job_bill(self):
+        """Job: bill the place's month. Idempotent: billed bookings and
+        memberships are skipped, a run again bills only what is left."""
+        self.ensure_one()
+        return self._cae_job_run_chunk(self.ids, self._do_bill)
+
+    def _cae_job_check_can_retry(self):
+        self._check_can_bill()
+
+    def _cae_job_summary_detail(self):
+        return self.env._(
+            "%(count)s bookings billed on %(moves)s documents.",
+            count=self.booking_count,
+            moves=len(self.sudo().move_ids),
+        )
+
+    @api.model
+    def _run_for(self, place, month):
+        """Get or create the run of ``place`` for ``month``, and run it."""
+        run = self._get_run(place, month)
         run._do_bill()
+        run._cae_job_record_done(1)
         return run
 
     def _check_can_bill(self):

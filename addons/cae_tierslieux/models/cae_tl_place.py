@@ -433,7 +433,15 @@ class CaeTlPlace(models.Model):
         """Bill last month's bookings of every place (scheduled action)."""
         month = fields.Date.context_today(self).replace(day=1)
         last_month = fields.Date.subtract(month, months=1)
-        for place in self.search([]):
+        places = self.search([])
+        if len(places) > 1:
+            # One job per place: a place's missing setting is reported on
+            # its run, the others are billed.
+            self.env["cae.tl.billing.run"]._bill_places(
+                places, last_month, skip_running=True
+            )
+            return
+        for place in places:
             # One place's missing setting must not stop the others' billing.
             try:
                 with self.env.cr.savepoint():

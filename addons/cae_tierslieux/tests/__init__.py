@@ -15,3 +15,4 @@ from . import test_network
 from . import test_calendar_feed
 from . import test_bounds
 from . import test_query_counts
+from . import test_billing_jobs

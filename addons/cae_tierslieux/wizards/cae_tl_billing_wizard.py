@@ -31,9 +31,7 @@ class CaeTlBillingWizard(models.TransientModel):
         self.ensure_one()
         Run = self.env["cae.tl.billing.run"]
         Run._check_can_bill()
-        runs = Run.browse()
-        for place in self.place_ids:
-            runs |= Run._run_for(place, self.month)
+        runs = Run._bill_places(self.place_ids, self.month)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "cae_tierslieux.cae_tl_billing_run_action"
         )
