@@ -15,6 +15,7 @@ from . import cae_exit_reason
 from . import cae_activity
 from . import cae_contribution_rule
 from . import cae_contribution_run
+from . import cae_contribution_run_figures
 from . import cae_contribution_line
 from . import cae_entrepreneur
 from . import cae_entrepreneur_path

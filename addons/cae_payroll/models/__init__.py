@@ -10,6 +10,8 @@ from . import hr_employee
 from . import hr_contract
 from . import hr_salary_rule
 from . import hr_payslip
+from . import hr_payslip_funding
+from . import hr_payslip_report
 from . import hr_payslip_line
 from . import hr_payslip_run
 from . import cae_entrepreneur
