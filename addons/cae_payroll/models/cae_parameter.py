@@ -51,13 +51,10 @@ class CaeParameter(models.Model):
             cr.postrollback.add(forget)
         return cr.cache[FINGERPRINT]
 
-    def _cae_forget_fingerprint(self):
-        self.env.cr.cache.pop(FINGERPRINT, None)
-
     @api.model
     def _cae_parameters_changed(self):
         """A parameter or a value changed: the fingerprint is read again."""
-        self._cae_forget_fingerprint()
+        self.env.cr.cache.pop(FINGERPRINT, None)
 
     @api.model
     def _cae_cached_dated_values(self, code, company_id):

@@ -24,7 +24,7 @@ class TestParameterCache(TransactionCase):
         super().setUp()
         # The cursor of a test class outlives the rolled-back savepoints of
         # its tests: each test reads the fingerprint of its own data.
-        self.Parameter._cae_forget_fingerprint()
+        self.Parameter._cae_parameters_changed()
 
     def test_new_value_read_at_once_registry_caches_kept(self):
         before = self.Parameter._cae_payroll_params(self.company.id, self.day)
