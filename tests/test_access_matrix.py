@@ -68,6 +68,10 @@ NOT_IN_TABLE = {
     # (its ACL row is all zeros), only the code reads it, as superuser, at
     # the closing; tested in cae_governance/tests/test_assembly_secret.py.
     "cae.assembly.ballot.box",
+    # The rows of a run's background jobs: no group has any right on them,
+    # only the runs' code writes and reads them, as superuser (tested by
+    # each run's job tests, e.g. cae_base/tests/test_contribution_jobs.py).
+    "cae.job.chunk",
 }
 # Odoo's account.analytic.line.create has no @api.model_create_multi: over
 # JSON-RPC it fails for everyone (TypeError); the ORM run covers the cell.

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import cae_workflow_mixin
+from . import cae_job_chunk
 from . import cae_job_progress_mixin
 from . import cae_parameter
 from . import cae_parameter_value

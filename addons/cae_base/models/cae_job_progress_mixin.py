@@ -23,19 +23,31 @@ payroll batch, billing run, share register) and:
 
 How it works
 ------------
-A chunk runs in a savepoint: when it fails, what it wrote is rolled back,
-its ids are kept on the run (``job_failed_ids``), counted in
-``job_error_count`` with the message, and the job itself ends (retrying a
-business error would fail again). Concurrency errors of PostgreSQL are
-raised again, so that queue_job retries the whole job later (which is safe,
-chunks being idempotent). When done + errors reach the total, the run is
-finished: state, end date and the summary the user reads.
+A chunk runs in a savepoint: when it fails, what it wrote is rolled back
+and the job itself ends (retrying a business error would fail again).
+Each job then writes one ``cae.job.chunk`` row of its own (its ids, done
+or failed, the message): jobs never update the run's row, so that two of
+them running at once do not make PostgreSQL fail one of them to
+serialize (and start its whole chunk again). The counts shown on the run
+are read from those rows. Concurrency errors of PostgreSQL are raised
+again, so that queue_job retries the whole job later (which is safe,
+chunks being idempotent).
+
+The run is concluded (``_cae_job_finished``: post its entry; state, end
+date and the summary the user reads) once every item is counted: by the
+job that sees it in its own transaction (jobs one after another), or,
+when jobs ran at once and none could see the others' rows, by a last
+job (``cae_job_conclude``) that the last to commit enqueues after its
+commit.
 """
+
+import functools
 
 from psycopg2 import OperationalError
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
+from odoo.modules.registry import Registry
 from odoo.service.model import PG_CONCURRENCY_ERRORS_TO_RETRY
 
 JOB_STATES = [
@@ -58,15 +70,31 @@ class CaeJobProgressMixin(models.AbstractModel):
         selection=JOB_STATES, string="Background jobs", readonly=True, copy=False
     )
     job_total_count = fields.Integer(string="To process", readonly=True, copy=False)
-    job_done_count = fields.Integer(string="Processed", readonly=True, copy=False)
-    job_error_count = fields.Integer(string="In error", readonly=True, copy=False)
+    # Read from the jobs' own rows (cae.job.chunk), never written by a job.
+    job_done_count = fields.Integer(string="Processed", compute="_compute_job_counts")
+    job_error_count = fields.Integer(string="In error", compute="_compute_job_counts")
+    job_done_ids = fields.Json(string="Processed items", compute="_compute_job_counts")
+    job_failed_ids = fields.Json(string="Failed items", compute="_compute_job_counts")
     job_error_message = fields.Text(string="Errors", readonly=True, copy=False)
-    job_done_ids = fields.Json(string="Processed items", readonly=True, copy=False)
-    job_failed_ids = fields.Json(string="Failed items", readonly=True, copy=False)
     job_date_start = fields.Datetime(string="Jobs started", readonly=True, copy=False)
     job_date_end = fields.Datetime(string="Jobs finished", readonly=True, copy=False)
     job_summary = fields.Text(string="Summary", readonly=True, copy=False)
     job_progress = fields.Float(string="Progress", compute="_compute_job_progress")
+
+    @api.depends("job_state", "job_total_count")
+    def _compute_job_counts(self):
+        # sudo: the rows of the runs the user reads, written by their jobs.
+        chunks = self.env["cae.job.chunk"].sudo()._cae_read_runs(self)
+        for run in self:
+            figures = chunks.get(run.id) or {"done": set(), "failed": set()}
+            done, failed = figures["done"], figures["failed"]
+            run.job_done_ids = sorted(done)
+            run.job_failed_ids = sorted(failed)
+            run.job_done_count = len(done)
+            run.job_error_count = len(failed)
+            if not done and not failed and run.job_state == "done":
+                # Made at once, without jobs: everything was processed.
+                run.job_done_count = run.job_total_count
 
     @api.depends("job_total_count", "job_done_count", "job_error_count")
     def _compute_job_progress(self):
@@ -87,12 +115,11 @@ class CaeJobProgressMixin(models.AbstractModel):
                     self.env._("%(run)s has no failed part.", run=run.display_name)
                 )
             run._cae_job_check_can_retry()
+            run._cae_job_chunks().filtered(lambda c: c.state == "failed").unlink()
             run.sudo().write(
                 {
                     "job_state": "running",
-                    "job_error_count": 0,
                     "job_error_message": False,
-                    "job_failed_ids": [],
                     "job_date_end": False,
                     "job_summary": False,
                 }
@@ -101,7 +128,7 @@ class CaeJobProgressMixin(models.AbstractModel):
                 run._cae_job_enqueue(ids)
             else:
                 # Every chunk was done, the last step failed: run it again.
-                run._cae_job_count()
+                run._cae_job_check_finished()
         return True
 
     def _cae_job_check_not_running(self):
@@ -123,13 +150,7 @@ class CaeJobProgressMixin(models.AbstractModel):
         """A run made at once, without jobs: its progress and summary."""
         self.ensure_one()
         self._cae_job_start(total)
-        self.sudo().write(
-            {
-                "job_state": "done",
-                "job_done_count": total,
-                "job_date_end": fields.Datetime.now(),
-            }
-        )
+        self.sudo().write({"job_state": "done", "job_date_end": fields.Datetime.now()})
         self.sudo().job_summary = self._cae_job_summary()
         return True
 
@@ -155,19 +176,24 @@ class CaeJobProgressMixin(models.AbstractModel):
     def _cae_job_start(self, total):
         """Reset the progress of the run for ``total`` items."""
         self.ensure_one()
+        self._cae_job_chunks().unlink()
         self.sudo().write(
             {
                 "job_state": "running",
                 "job_total_count": total,
-                "job_done_count": 0,
-                "job_error_count": 0,
                 "job_error_message": False,
-                "job_done_ids": [],
-                "job_failed_ids": [],
                 "job_date_start": fields.Datetime.now(),
                 "job_date_end": False,
                 "job_summary": False,
             }
+        )
+
+    def _cae_job_chunks(self):
+        """The rows of this run's jobs (superuser: technical rows)."""
+        return (
+            self.env["cae.job.chunk"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
         )
 
     def _cae_job_run_chunk(self, ids, work):
@@ -192,40 +218,83 @@ class CaeJobProgressMixin(models.AbstractModel):
 
     def _cae_job_count_error(self, ids, error):
         message = str(error.args[0] if error.args else error)
-        previous = self.job_error_message or ""
-        text = f"{previous}\n{message}" if previous else message
-        self._cae_job_count(failed_ids=ids, message=text[:MAX_ERROR_LENGTH])
+        self._cae_job_count(failed_ids=ids, message=message[:MAX_ERROR_LENGTH])
         return message
 
     def _cae_job_count(self, done_ids=(), failed_ids=(), message=None):
-        """Count chunks by their ids: a chunk counted twice (run again)
-        counts once. Finish the run when everything is counted."""
+        """Write the chunk's own row, then conclude the run if it is the
+        last one (a chunk counted twice, run again, counts once)."""
         self.ensure_one()
         if self.job_state != "running":
             return
-        done = set(self.job_done_ids or []) | set(done_ids)
-        failed = (set(self.job_failed_ids or []) | set(failed_ids)) - done
-        vals = {
-            "job_done_ids": sorted(done),
-            "job_failed_ids": sorted(failed),
-            "job_done_count": len(done),
-            "job_error_count": len(failed),
-        }
-        if message is not None:
-            vals["job_error_message"] = message
-        self.sudo().write(vals)
-        if self.job_done_count + self.job_error_count >= self.job_total_count:
-            if not self.job_error_count:
-                self._cae_job_finish()
-            self.sudo().write(
-                {
-                    "job_state": "failed"
-                    if self.job_error_count or self.job_error_message
-                    else "done",
-                    "job_date_end": fields.Datetime.now(),
-                }
+        self.env["cae.job.chunk"].sudo().create(
+            {
+                "res_model": self._name,
+                "res_id": self.id,
+                "item_ids": list(failed_ids or done_ids),
+                "state": "failed" if failed_ids else "done",
+                "message": message,
+            }
+        )
+        self._cae_job_check_finished()
+
+    def _cae_job_is_complete(self):
+        self.ensure_one()
+        self.invalidate_recordset(["job_done_count", "job_error_count"])
+        return self.job_done_count + self.job_error_count >= self.job_total_count
+
+    def _cae_job_check_finished(self):
+        """Conclude the run when this transaction sees every item counted;
+        else check again once committed, in case the other jobs, running
+        at the same time, are all done by then."""
+        self.ensure_one()
+        if self.job_state != "running":
+            return
+        if self._cae_job_is_complete():
+            self._cae_job_conclude()
+            return
+        key = ("cae_job_check", self._name, self.id)
+        pending = self.env.cr.postcommit.data.setdefault("cae_job_checks", set())
+        if key in pending:
+            return
+        pending.add(key)
+        self.env.cr.postcommit.add(
+            functools.partial(
+                _enqueue_conclusion_if_complete,
+                self.env.cr.dbname,
+                self._name,
+                self.id,
+                self.env.uid,
+                {k: v for k, v in self.env.context.items() if k in ("lang", "tz")},
             )
-            self.sudo().job_summary = self._cae_job_summary()
+        )
+
+    def cae_job_conclude(self):
+        """Job: conclude the run once every chunk is counted (enqueued by
+        the last chunk to commit; run twice, the second does nothing)."""
+        self.ensure_one()
+        if self.job_state == "running" and self._cae_job_is_complete():
+            self._cae_job_conclude()
+        return True
+
+    def _cae_job_conclude(self):
+        """Every item is counted: finish the run, its state and summary."""
+        self.ensure_one()
+        chunks = self.env["cae.job.chunk"].sudo()._cae_read_runs(self)[self.id]
+        message = "\n".join(chunks["messages"])[:MAX_ERROR_LENGTH] or False
+        self.sudo().write({"job_error_message": message})
+        if not chunks["failed"]:
+            self._cae_job_finish()
+        self.sudo().write(
+            {
+                "job_state": "failed"
+                if chunks["failed"] or self.job_error_message
+                else "done",
+                "job_date_end": fields.Datetime.now(),
+            }
+        )
+        self.invalidate_recordset(["job_done_count", "job_error_count"])
+        self.sudo().job_summary = self._cae_job_summary()
 
     def _cae_job_finish(self):
         """Run :meth:`_cae_job_finished`; a failure is kept on the run."""
@@ -282,3 +351,15 @@ class CaeJobProgressMixin(models.AbstractModel):
     def _cae_job_enqueue(self, ids):
         """Enqueue the jobs of ``ids`` (for a retry)."""
         raise NotImplementedError()
+
+
+def _enqueue_conclusion_if_complete(dbname, model, run_id, uid, context):
+    """After a chunk's commit: enqueue the run's conclusion when every item
+    is counted by now (the jobs that ran at the same time committed)."""
+    with Registry(dbname).cursor() as cr:
+        env = api.Environment(cr, uid or SUPERUSER_ID, context)
+        run = env[model].browse(run_id).exists()
+        if run and run.job_state == "running" and run._cae_job_is_complete():
+            run.with_delay(
+                description=env._("%(run)s: conclusion", run=run.display_name)
+            ).cae_job_conclude()

@@ -58,3 +58,13 @@ class AccountMove(models.Model):
             if line["debit"] or line["credit"]:
                 lines.append((0, 0, line))
         return dict(vals, line_ids=lines)
+
+    def action_post(self):
+        """With ``cae_payroll_defer_post`` (the confirming jobs of a payroll
+        batch), the payslips' entries stay drafts, and the batch's
+        conclusion posts them all at once: jobs posting in one journal at
+        the same time would each wait for the other's commit, the entry
+        numbers being locked until then (``sequence.mixin``)."""
+        if self.env.context.get("cae_payroll_defer_post"):
+            return False
+        return super().action_post()

@@ -690,8 +690,11 @@ class HrPayslip(models.Model):
         self.compute_sheet()
         return True
 
-    def cae_job_confirm_ready(self):
-        """Job: recompute, then confirm and post those that need no decision.
+    def cae_job_confirm_ready(self, defer_post=False):
+        """Recompute, then confirm and post those that need no decision.
+
+        ``defer_post`` (the batch's jobs): their entries stay drafts, the
+        batch's conclusion posts them (``hr.payslip.run._cae_job_finished``).
 
         :return: the payslips confirmed.
         """
@@ -699,7 +702,9 @@ class HrPayslip(models.Model):
         ready = self.filtered(
             lambda s: s.cae_funding_state != "unfunded" and not s.cae_below_minimum_wage
         )
-        ready.with_context(without_compute_sheet=True).action_payslip_done()
+        ready.with_context(
+            without_compute_sheet=True, cae_payroll_defer_post=defer_post
+        ).action_payslip_done()
         return ready
 
     def _cae_check_can_confirm(self):

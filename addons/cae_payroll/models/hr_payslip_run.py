@@ -31,6 +31,7 @@ class HrPayslipRun(models.Model):
         "action_cae_job_retry",
         "cae_job_compute_chunk",
         "cae_job_confirm_chunk",
+        "cae_job_conclude",
     )
     # Background jobs (cae.job.progress.mixin, channel root.cae.payroll).
     _cae_job_chunk_param = "cae_payroll.job_chunk_size"
@@ -240,8 +241,17 @@ class HrPayslipRun(models.Model):
         self.ensure_one()
         return self._cae_job_run_chunk(
             payslip_ids,
-            lambda: self._cae_job_payslips(payslip_ids).cae_job_confirm_ready(),
+            lambda: self._cae_job_payslips(payslip_ids).cae_job_confirm_ready(
+                defer_post=True
+            ),
         )
+
+    def _cae_job_finished(self):
+        """Every chunk confirmed: post their entries, in one batch."""
+        if self.cae_job_step != "confirm":
+            return
+        moves = self.slip_ids.filtered(lambda s: s.state == "done").move_id
+        moves.filtered(lambda m: m.state == "draft").action_post()
 
     def _cae_job_check_can_retry(self):
         if self.state != "draft":
