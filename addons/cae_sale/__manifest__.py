@@ -22,6 +22,7 @@
         "views/sale_order_views.xml",
         "views/portal_sale_templates.xml",
         "views/cae_sale_menus.xml",
+        "data/mail_data.xml",
     ],
     "demo": [
         "demo/sale_order_demo.xml",

@@ -9,13 +9,11 @@ office (:meth:`action_cae_submit`, with its checks), who post it, send it
 back or pay it. She follows it on the portal (:attr:`cae_portal_bill_state`).
 """
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, format_amount, format_date
+from odoo.tools import float_compare, format_amount
 
-from .hr_expense import PORTAL_AMOUNT_MAX, PORTAL_MAX_AGE_MONTHS, PORTAL_NOTES_MAX
+from .hr_expense import PORTAL_AMOUNT_MAX, PORTAL_NOTES_MAX
 
 PORTAL_SUPPLIER_MAX = 120
 PORTAL_REF_MAX = 64
@@ -162,48 +160,12 @@ class AccountMove(models.Model):
                     max=PORTAL_NOTES_MAX,
                 )
             )
-        try:
-            product_id = int(post.get("product_id") or 0)
-        except ValueError:
-            product_id = 0
-        product = categories.filtered(lambda p: p.id == product_id)
+        Expense = self.env["hr.expense"]
+        product = Expense._cae_portal_choice(post.get("product_id"), categories)
         if not product:
             raise ValidationError(_("Choose the category of the purchase."))
-        try:
-            bill_date = fields.Date.to_date(post.get("invoice_date"))
-        except ValueError:
-            bill_date = None
-        if not bill_date:
-            raise ValidationError(_("Give the date of the bill."))
-        today = fields.Date.context_today(self)
-        if bill_date > today:
-            raise ValidationError(_("The bill cannot be dated in the future."))
-        oldest = today - relativedelta(months=PORTAL_MAX_AGE_MONTHS)
-        if bill_date < oldest:
-            raise ValidationError(
-                _(
-                    "The bill is dated %(date)s: bills older than %(months)s "
-                    "months (before %(oldest)s) go to the accountant directly.",
-                    date=format_date(self.env, bill_date),
-                    months=PORTAL_MAX_AGE_MONTHS,
-                    oldest=format_date(self.env, oldest),
-                )
-            )
-        Expense = self.env["hr.expense"]
-        total = Expense._cae_parse_portal_amount(post.get("amount_total") or "")
-        if total is not None and total > PORTAL_AMOUNT_MAX:
-            raise ValidationError(
-                _(
-                    "A bill on the portal is at most %(max)s: give larger bills "
-                    "to the accountant directly.",
-                    max=format_amount(self.env, PORTAL_AMOUNT_MAX, currency),
-                )
-            )
-        if total is None or currency.round(total) <= 0:
-            raise ValidationError(
-                _("Give the amount of the bill, VAT included, e.g. 120.00.")
-            )
-        total = currency.round(total)
+        bill_date = Expense._cae_portal_date(post.get("invoice_date"), "bill")
+        total = Expense._cae_portal_amount(post.get("amount_total"), "bill", currency)
         vat = Expense._cae_parse_portal_amount(post.get("amount_tax") or "")
         if vat is None or abs(vat) > PORTAL_AMOUNT_MAX or currency.round(vat) < 0:
             raise ValidationError(

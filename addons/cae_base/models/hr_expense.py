@@ -191,6 +191,94 @@ class HrExpense(models.Model):
         return amount if math.isfinite(amount) else None
 
     @api.model
+    def _cae_portal_choice(self, raw, records):
+        """The record of ``records`` whose id the form sent, or empty."""
+        try:
+            record_id = int(raw or 0)
+        except ValueError:
+            record_id = 0
+        return records.filtered(lambda record: record.id == record_id)
+
+    @api.model
+    def _cae_portal_messages(self, kind):
+        """What is said of a bad date or amount of an expense claim
+        (``kind`` "expense") or a supplier bill ("bill") typed on the portal."""
+        _ = self.env._
+        if kind == "bill":
+            return {
+                "no_date": _("Give the date of the bill."),
+                "future": _("The bill cannot be dated in the future."),
+                "too_old": _(
+                    "The bill is dated %(date)s: bills older than %(months)s "
+                    "months (before %(oldest)s) go to the accountant directly."
+                ),
+                "too_large": _(
+                    "A bill on the portal is at most %(max)s: give larger bills "
+                    "to the accountant directly."
+                ),
+                "no_amount": _(
+                    "Give the amount of the bill, VAT included, e.g. 120.00."
+                ),
+            }
+        return {
+            "no_date": _("Give the date of the expense."),
+            "future": _("The expense cannot be dated in the future."),
+            "too_old": _(
+                "The expense is dated %(date)s: claims older than %(months)s "
+                "months (before %(oldest)s) go to the accountant directly."
+            ),
+            "too_large": _(
+                "An expense claim on the portal is at most %(max)s: give "
+                "larger expenses to the accountant directly."
+            ),
+            "no_amount": _(
+                "Give the amount of the expense, taxes included, e.g. 42.50."
+            ),
+        }
+
+    @api.model
+    def _cae_portal_date(self, raw, kind):
+        """The document's date typed on the portal: given, not in the future,
+        not older than the portal takes."""
+        messages = self._cae_portal_messages(kind)
+        try:
+            value = fields.Date.to_date(raw)
+        except ValueError:
+            value = None
+        if not value:
+            raise ValidationError(messages["no_date"])
+        today = fields.Date.context_today(self)
+        if value > today:
+            raise ValidationError(messages["future"])
+        oldest = today - relativedelta(months=PORTAL_MAX_AGE_MONTHS)
+        if value < oldest:
+            raise ValidationError(
+                messages["too_old"]
+                % {
+                    "date": format_date(self.env, value),
+                    "months": PORTAL_MAX_AGE_MONTHS,
+                    "oldest": format_date(self.env, oldest),
+                }
+            )
+        return value
+
+    @api.model
+    def _cae_portal_amount(self, raw, kind, currency):
+        """The amount (taxes included) typed on the portal, rounded: positive
+        and not larger than the portal takes."""
+        messages = self._cae_portal_messages(kind)
+        amount = self._cae_parse_portal_amount(raw or "")
+        if amount is not None and amount > PORTAL_AMOUNT_MAX:
+            raise ValidationError(
+                messages["too_large"]
+                % {"max": format_amount(self.env, PORTAL_AMOUNT_MAX, currency)}
+            )
+        # Rounded only once known to be of a sensible size.
+        if amount is None or currency.round(amount) <= 0:
+            raise ValidationError(messages["no_amount"])
+        return currency.round(amount)
+
+    @api.model
     def _cae_prepare_portal_expense_vals(
         self, entrepreneur, activity, post, categories
     ):
@@ -218,54 +306,18 @@ class HrExpense(models.Model):
                     max=PORTAL_NOTES_MAX,
                 )
             )
-        try:
-            product_id = int(post.get("product_id") or 0)
-        except ValueError:
-            product_id = 0
-        product = categories.filtered(lambda p: p.id == product_id)
+        product = self._cae_portal_choice(post.get("product_id"), categories)
         if not product:
             raise ValidationError(_("Choose the category of the expense."))
-        try:
-            expense_date = fields.Date.to_date(post.get("date"))
-        except ValueError:
-            expense_date = None
-        if not expense_date:
-            raise ValidationError(_("Give the date of the expense."))
-        today = fields.Date.context_today(self)
-        if expense_date > today:
-            raise ValidationError(_("The expense cannot be dated in the future."))
-        oldest = today - relativedelta(months=PORTAL_MAX_AGE_MONTHS)
-        if expense_date < oldest:
-            raise ValidationError(
-                _(
-                    "The expense is dated %(date)s: claims older than %(months)s "
-                    "months (before %(oldest)s) go to the accountant directly.",
-                    date=format_date(self.env, expense_date),
-                    months=PORTAL_MAX_AGE_MONTHS,
-                    oldest=format_date(self.env, oldest),
-                )
-            )
-        amount = self._cae_parse_portal_amount(post.get("amount") or "")
-        if amount is not None and amount > PORTAL_AMOUNT_MAX:
-            raise ValidationError(
-                _(
-                    "An expense claim on the portal is at most %(max)s: give "
-                    "larger expenses to the accountant directly.",
-                    max=format_amount(self.env, PORTAL_AMOUNT_MAX, currency),
-                )
-            )
-        # Rounded only once known to be of a sensible size.
-        if amount is None or currency.round(amount) <= 0:
-            raise ValidationError(
-                _("Give the amount of the expense, taxes included, e.g. 42.50.")
-            )
+        expense_date = self._cae_portal_date(post.get("date"), "expense")
+        amount = self._cae_portal_amount(post.get("amount"), "expense", currency)
         if not entrepreneur:
             raise ValidationError(_("You are not an entrepreneur of this activity."))
         return {
             "name": name,
             "product_id": product.id,
             "date": expense_date,
-            "total_amount_currency": currency.round(amount),
+            "total_amount_currency": amount,
             "cae_activity_id": activity.id,
             "company_id": activity.company_id.id,
             "description": description or False,

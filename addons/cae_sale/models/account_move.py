@@ -7,10 +7,16 @@ with the context key ``cae_portal``: the back office's rules for the
 entrepreneurs (``_cae_is_restricted``) apply.
 """
 
+from datetime import timedelta
+
 from odoo import fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_date
 
 REFUND_REASON_MAX = 1000
+# A customer gets at most one reminder a week from the portal: enough to
+# follow an unpaid invoice, too few to be harassment in the cooperative's name.
+REMINDER_MIN_INTERVAL = timedelta(days=7)
 
 
 class AccountMove(models.Model):
@@ -21,6 +27,13 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
         help="The entrepreneur asked the accountant for a credit note.",
+    )
+    cae_last_sent = fields.Datetime(
+        string="Last sent from the portal",
+        copy=False,
+        readonly=True,
+        help="When the entrepreneur last sent the invoice or a reminder to the "
+        "customer; a reminder waits a week after it.",
     )
 
     def _cae_is_restricted(self):
@@ -52,7 +65,8 @@ class AccountMove(models.Model):
         return self.with_context(cae_portal=True)._cae_submit()
 
     def _cae_portal_send(self):
-        """Send the posted invoice to the customer, with its PDF."""
+        """Send the posted invoice to the customer, with its PDF; once sent
+        and while unpaid, a reminder, at most one a week."""
         self.ensure_one()
         move = self.with_context(cae_portal=True)
         if move.state != "posted" or not move.is_sale_document():
@@ -62,19 +76,63 @@ class AccountMove(models.Model):
                     document=move.display_name,
                 )
             )
+        if move._cae_is_reminder():
+            move._cae_check_can_remind()
+            template = self.env.ref("cae_sale.email_template_invoice_reminder")
+            subtype = "cae_sale.mt_invoice_reminder"
+        else:
+            template = self.env.ref("account.email_template_edi_invoice")
+            subtype = "mail.mt_comment"
         move._portal_ensure_token()
-        template = self.env.ref("account.email_template_edi_invoice")
         move.message_post_with_source(
             template,
             message_type="comment",
-            subtype_xmlid="mail.mt_comment",
+            subtype_xmlid=subtype,
             email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
         )
-        move.is_move_sent = True
+        move.write({"is_move_sent": True, "cae_last_sent": fields.Datetime.now()})
         return True
 
+    def _cae_is_reminder(self):
+        """Sending again an invoice sent and not paid reminds the customer."""
+        return (
+            self.is_move_sent
+            and self.move_type == "out_invoice"
+            and self.payment_state not in ("paid", "in_payment", "reversed")
+        )
+
+    def _cae_check_can_remind(self):
+        last = self.cae_last_sent
+        if last and fields.Datetime.now() < last + REMINDER_MIN_INTERVAL:
+            raise UserError(
+                self.env._(
+                    "The customer was last written to on %(date)s: the next "
+                    "reminder can be sent from %(next)s.",
+                    date=format_date(self.env, last),
+                    next=format_date(self.env, last + REMINDER_MIN_INTERVAL),
+                )
+            )
+
+    def _cae_reminders(self):
+        """The reminders sent to the customer, newest first."""
+        subtype = self.env.ref("cae_sale.mt_invoice_reminder")
+        return (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("subtype_id", "=", subtype.id),
+                ],
+                order="date desc, id desc",
+            )
+        )
+
     def _cae_portal_request_refund(self, reason):
-        """Ask the accountant for a credit note: a to-do with the reason."""
+        """The entrepreneur drafts the credit note of the whole invoice and
+        submits it: the accountant checks it (or changes its amount) and
+        posts it, with the reason in front of her."""
         self.ensure_one()
         _ = self.env._
         reason = (reason or "").strip()
@@ -91,16 +149,31 @@ class AccountMove(models.Model):
                     document=self.display_name,
                 )
             )
-        self.cae_refund_requested = True
-        self.message_post(
-            body=_("Credit note requested: %(reason)s", reason=reason),
-        )
-        validator = self.company_id.cae_validator_id
-        if validator:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=validator.id,
-                summary=_("Credit note requested"),
-                note=reason,
+        if self.cae_refund_requested or self.reversal_move_ids:
+            raise UserError(
+                _(
+                    "A credit note of %(document)s already exists.",
+                    document=self.display_name,
+                )
             )
-        return True
+        credit_note = self.with_context(cae_portal=True)._reverse_moves(
+            [
+                {
+                    "ref": _(
+                        "Reversal of: %(invoice)s, %(reason)s",
+                        invoice=self.name,
+                        reason=reason,
+                    ),
+                    "invoice_date": fields.Date.context_today(self),
+                }
+            ],
+            cancel=False,
+        )
+        self.cae_refund_requested = True
+        body = _("Credit note requested: %(reason)s", reason=reason)
+        self.message_post(body=body)
+        credit_note.message_post(body=body)
+        # Submitted as any document: the validating accountant gets its
+        # to-do; the reason is in its reference and its chatter.
+        credit_note._cae_portal_submit()
+        return credit_note

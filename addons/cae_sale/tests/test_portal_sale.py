@@ -11,6 +11,7 @@ writes nothing.
 """
 
 import re
+from datetime import timedelta
 
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -394,15 +395,72 @@ class TestPortalSale(CaeAccountingCommon, HttpCase):
         )
         self.assertEqual(response.status_code, 303)
         self.assertTrue(invoice.cae_refund_requested)
-        todo = invoice.activity_ids.filtered(lambda a: a.user_id == self.accountant)
-        self.assertIn("Séance annulée", str(todo.note))
-        self.assertIn("avoir a été demandé", self.url_open(page).text)
-        # The accountant makes it: the entrepreneur sees it.
-        self.env["account.move.reversal"].with_context(
-            active_model="account.move", active_ids=invoice.ids
-        ).create(
-            {"journal_id": invoice.journal_id.id, "reason": "Annulation"}
-        ).refund_moves()
+        # She drafted the credit note of the whole invoice and submitted it.
         refund = invoice.reversal_move_ids
-        self.assertEqual(refund.cae_activity_id, self.activity)
-        self.assertIn(f"/my/activity/invoice/{refund.id}", self.url_open(page).text)
+        self.assertRecordValues(
+            refund,
+            [
+                {
+                    "move_type": "out_refund",
+                    "state": "draft",
+                    "cae_validation_state": "to_validate",
+                    "cae_activity_id": self.activity.id,
+                    "partner_id": invoice.partner_id.id,
+                    "amount_total": invoice.amount_total,
+                }
+            ],
+        )
+        self.assertIn("Séance annulée", refund.ref)
+        self.assertEqual(refund.activity_ids.user_id, self.accountant)
+        self.assertIn("Séance annulée", str(refund.message_ids.mapped("body")))
+        self.assertIn("done=refund", response.headers["Location"])
+        text = self.url_open(response.headers["Location"]).text
+        self.assertIn("avoir a été préparé et soumis", text)
+        self.assertIn(f"/my/activity/invoice/{refund.id}", text)
+        # Asked twice: one credit note only.
+        response = self._post(f"{page}/refund", {"reason": "Encore"}, page)
+        self.assertEqual(invoice.reversal_move_ids, refund)
+        refund_page = self.url_open(f"/my/activity/invoice/{refund.id}").text
+        self.assertIn("Avoir en brouillon", refund_page)
+        self.assertIn("À valider", refund_page)
+        # The accountant posts it: the invoice is settled by it.
+        refund.with_user(self.accountant).action_post()
+        self.assertEqual(refund.state, "posted")
+        self.assertEqual(invoice.payment_state, "reversed")
+        self.assertIn(refund.name, self.url_open(page).text)
+
+    def test_reminder_once_a_week_and_listed(self):
+        order = self._signed_quote()
+        invoice = order.sudo()._cae_portal_invoice("delivered")
+        invoice.with_user(self.accountant).action_post()
+        page = f"/my/activity/invoice/{invoice.id}"
+        self.assertIn("Envoyer au client", self.url_open(page).text)
+        self.assertEqual(self._post(f"{page}/send", {}, page).status_code, 303)
+        self.assertTrue(invoice.is_move_sent)
+        self.assertTrue(invoice.cae_last_sent)
+        # At once again: refused, with the date it becomes possible.
+        text = self.url_open(page).text
+        self.assertIn("Envoyer une relance", text)
+        response = self._post(f"{page}/send", {}, page)
+        self.assertIn("prochaine relance", response.text)
+        self.assertFalse(invoice._cae_reminders())
+        # A week later the reminder leaves, with the invoice attached.
+        week_ago = invoice.cae_last_sent - timedelta(days=7)
+        invoice.sudo().cae_last_sent = week_ago
+        self.assertEqual(self._post(f"{page}/send", {}, page).status_code, 303)
+        reminder = invoice._cae_reminders()
+        self.assertEqual(len(reminder), 1)
+        self.assertIn(invoice.partner_id, reminder.partner_ids)
+        self.assertIn("Relance", reminder.subject)
+        # The invoice's report (rendered as HTML in Odoo's tests).
+        names = reminder.attachment_ids.mapped("name")
+        self.assertTrue(any(name.startswith(invoice.name) for name in names), names)
+        self.assertGreater(invoice.cae_last_sent, week_ago)
+        self.assertIn('name="cae_invoice_reminders"', self.url_open(page).text)
+        # Paid: no reminder any more, only a copy.
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+        self.assertIn("Renvoyer", self.url_open(page).text)
+        self.assertEqual(self._post(f"{page}/send", {}, page).status_code, 303)
+        self.assertEqual(len(invoice._cae_reminders()), 1)
