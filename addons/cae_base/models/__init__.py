@@ -7,8 +7,6 @@ from . import cae_parameter_value
 from . import cae_stage_label_mixin
 from . import cae_rule_set
 from . import cae_balance_indicator
-from . import cae_balance_demo
-from . import cae_belgium_demo
 from . import res_company
 from . import res_config_settings
 from . import cae_trade
@@ -42,8 +40,7 @@ from . import res_users
 from . import ir_http
 from . import ir_actions_report
 from . import ir_ui_menu
+from . import ir_module_module
 from . import cae_internal_invoice
 from . import cae_internal_invoice_line
-from . import cae_invoicing_demo
-from . import cae_company_demo
 from . import cae_activity_forecast

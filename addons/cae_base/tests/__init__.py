@@ -38,3 +38,4 @@ from . import test_workflow_guard
 from . import test_query_counts
 from . import test_amount_words
 from . import test_contribution_jobs
+from . import test_demo_loaders

@@ -16,4 +16,3 @@ from . import hr_payslip_line
 from . import hr_payslip_run
 from . import cae_entrepreneur
 from . import cae_activity
-from . import cae_payroll_demo

@@ -4,4 +4,3 @@ from . import cae_activity
 from . import sale_order
 from . import sale_order_line
 from . import sale_order_portal
-from . import cae_sale_demo

@@ -14,7 +14,6 @@ from . import cae_tl_training
 from . import cae_tl_billing_run
 from . import cae_tl_network_billing
 from . import cae_tl_calendar_feed
-from . import cae_tl_demo
 from . import account_move
 from . import event_event
 from . import res_partner
