@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date
 
+from odoo.tools.sql import index_exists
+
 from odoo.addons.cae_base.tests.jobs import trap_jobs
 
 from .common import CaePayrollCommon
@@ -158,3 +160,15 @@ class TestPayrollJobs(CaePayrollCommon):
         payslips = self._run()._cae_generate_payslips(compute=False)
         chunks = payslips._cae_chunks(1)
         self.assertEqual(len(chunks), 1)
+
+    def test_recomputed_lines_are_cleared_through_an_index(self):
+        """Confirming a batch recomputes its payslips, deleting their lines:
+        PostgreSQL clears the children's ``parent_line_id`` of each deleted
+        line, by an index rather than a scan of every payslip line."""
+        self.assertTrue(
+            index_exists(self.env.cr, "hr_payslip_line_parent_line_id_index")
+        )
+        self.env.cr.execute(
+            "SELECT pg_get_indexdef('hr_payslip_line_parent_line_id_index'::regclass)"
+        )
+        self.assertIn("(parent_line_id)", self.env.cr.fetchone()[0])
