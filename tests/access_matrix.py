@@ -731,6 +731,14 @@ class AccessMatrixFixture:
             "cae.share.register",
             {"a": env["cae.share.register"]._get_for_company(cls.company)},
         )
+        cls._add(
+            "cae.share.batch",
+            {
+                "a": env["cae.share.batch"].create(
+                    {"name": "Lot de janvier", "company_id": cls.company.id}
+                )
+            },
+        )
         for key in ("cae.share.class", "cae.assembly.type", "cae.assembly.college"):
             record = env[key].search([("company_id", "in", cls.company.ids)], limit=1)
             if not record and key == "cae.assembly.college":
@@ -1531,6 +1539,15 @@ SPECS = [
         "company",
         _scoped("cae.share.register"),
         unlink=False,
+    ),
+    Spec(
+        "cae.share.batch",
+        "cae.share.batch",
+        "company",
+        _scoped("cae.share.batch"),
+        write={"name": "Lot de février"},
+        create=lambda f: {"name": "Lot de mars", "company_id": f.company.id},
+        state={"state": "started"},
     ),
     Spec(
         "cae.assembly",

@@ -10,9 +10,11 @@ class CaeShareOperation(models.Model):
     def _check_can_validate(self):
         """The voter record of a youth never holds shares: the youths vote
         at their own assemblies, not as associates of the cooperative."""
-        youth = (self.associate_id | self.associate_to_id).filtered(
+        # Read on each field's own recordset, prefetched with the other
+        # operations of a batch (a union would read them one by one).
+        youth = self.associate_id.filtered(
             "cjs_participant_id"
-        )
+        ) or self.associate_to_id.filtered("cjs_participant_id")
         if youth:
             raise UserError(
                 self.env._(

@@ -30,3 +30,4 @@ from . import cae_assembly_candidate
 from . import cae_assembly_participation
 from . import cae_assembly_ballot
 from . import cae_assembly_ballot_box
+from . import cae_share_batch

@@ -370,9 +370,28 @@ class CaeShareOperation(models.Model):
             # First of all, so that every check below reads data no other
             # validation of this company can change before we commit.
             register._lock()
-            for operation in operations.sorted(lambda o: (o.date, o.id)):
-                operation._check_can_validate()
-                operation._do_validate(register)
+            for batch in operations.sorted(lambda o: (o.date, o.id))._register_runs():
+                if batch[:1].operation_type == "subscription":
+                    batch._validate_subscriptions(register)
+                else:
+                    batch._check_can_validate()
+                    batch._do_validate(register)
+
+    def _register_runs(self):
+        """``self`` (in register order) cut into what is registered together:
+        each run of subscriptions following each other in one batch
+        (:meth:`_validate_subscriptions`), every other operation alone."""
+        runs = []
+        for operation in self:
+            if (
+                operation.operation_type == "subscription"
+                and runs
+                and runs[-1][-1].operation_type == "subscription"
+            ):
+                runs[-1].append(operation)
+            else:
+                runs.append([operation])
+        return [self.browse([o.id for o in run]) for run in runs]
 
     def action_cancel(self):
         for operation in self:
@@ -446,7 +465,8 @@ class CaeShareOperation(models.Model):
         that refuses an operation the law or the statutes forbid and the one
         that writes it in the register (in the file of that type)."""
         return {
-            "subscription": (self._check_subscription, self._do_subscription),
+            # Subscriptions are registered in batch (_validate_subscriptions).
+            "subscription": (self._check_subscription, None),
             "release": (self._check_release, self._do_release),
             "transfer": (self._check_transfer, self._do_transfer),
             "withdrawal": (self._check_withdrawal, self._do_withdrawal),
@@ -463,14 +483,21 @@ class CaeShareOperation(models.Model):
             }
         )
         self._type_steps()[self.operation_type][1](register)
-        self.message_post(
-            body=Markup("<p>%s</p>")
-            % self.env._(
-                "Registered under number %(number)s on %(date)s.",
-                number=self.name,
-                date=format_date(self.env, self.date),
-            ),
-            subtype_xmlid="mail.mt_note",
+        self._log_registered()
+
+    def _log_registered(self):
+        """Tell in the chatter of each operation its number and date (one
+        insert for the batch; the same note as a message_post)."""
+        self._message_log_batch(
+            {
+                operation.id: Markup("<p>%s</p>")
+                % self.env._(
+                    "Registered under number %(number)s on %(date)s.",
+                    number=operation.name,
+                    date=format_date(self.env, operation.date),
+                )
+                for operation in self
+            }
         )
 
     def _prepare_line_vals(self, associate, quantity, subscribed, paid):
@@ -497,11 +524,67 @@ class CaeShareOperation(models.Model):
         return f"{ratio * 100:g} %"
 
     def _get_holding(self, associate):
-        """``(shares, subscribed, paid)`` of ``associate`` in this class now."""
+        """``(shares, subscribed, paid)`` of ``associate`` in this class now
+        (within a batch, as the operations checked before it left it)."""
         self.ensure_one()
+        memo = self.env.context.get("cae_register_memo")
+        if memo is not None and associate.id in memo["associate_ids"]:
+            return memo["holdings"].get(
+                (associate.id, self.share_class_id.id), (0, 0.0, 0.0)
+            )
         return associate._get_holdings(share_class=self.share_class_id).get(
             (associate, self.share_class_id), (0, 0.0, 0.0)
         )
+
+    def _register_memo(self):
+        """What the checks of a batch read once for all its operations:
+        the holdings of their associates (updated as each operation is
+        checked, so that each one is checked as if those before it were
+        registered), the legal parameters and the accounts."""
+        holdings = {
+            (associate.id, share_class.id): figures
+            for (associate, share_class), figures in (
+                self.associate_id._get_holdings().items()
+            )
+        }
+        return {
+            "associate_ids": set(self.associate_id.ids),
+            "holdings": holdings,
+            "parameters": {},
+            "accounts": {},
+            "promoted": set(),
+        }
+
+    def _memo_add_holding(self, associate, quantity, subscribed, paid):
+        memo = self.env.context.get("cae_register_memo")
+        if memo is None:
+            return
+        key = (associate.id, self.share_class_id.id)
+        held = memo["holdings"].get(key, (0, 0.0, 0.0))
+        memo["holdings"][key] = (
+            held[0] + quantity,
+            held[1] + subscribed,
+            held[2] + paid,
+        )
+
+    def _get_parameter_value(self, code):
+        """The legal parameter ``code`` on the operation's date (read once
+        per batch)."""
+        self.ensure_one()
+        Parameter = self.env["cae.parameter"]
+        memo = self.env.context.get("cae_register_memo")
+        if memo is None:
+            return Parameter._get_value(code, self.date, self.company_id)
+        key = (code, self.company_id.id)
+        if key not in memo["parameters"]:
+            memo["parameters"][key] = Parameter._get_parameter(code)._dated_values(
+                self.company_id
+            )
+        value = Parameter._value_at(memo["parameters"][key], self.date)
+        if value is None:
+            # The clear error of the parameter without value on that date.
+            return Parameter._get_value(code, self.date, self.company_id)
+        return value
 
     def _check_holder_allowed(self, associate, kind=None):
         """The class must be open to the associate's kind."""

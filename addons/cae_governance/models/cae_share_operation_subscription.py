@@ -174,9 +174,7 @@ class CaeShareOperation(models.Model):
     # Schedule
     # ------------------------------------------------------------------
     def _get_min_paid_ratio(self):
-        return self.env["cae.parameter"]._get_value(
-            "cae_share_min_paid_ratio", self.date, self.company_id
-        )
+        return self._get_parameter_value("cae_share_min_paid_ratio")
 
     def _get_min_initial_payment(self):
         """The legal part of the nominal value paid at subscription, rounded
@@ -296,11 +294,7 @@ class CaeShareOperation(models.Model):
                     amount=self._format_amount(self.amount),
                 )
             )
-        months = int(
-            self.env["cae.parameter"]._get_value(
-                "cae_share_call_max_months", self.date, self.company_id
-            )
-        )
+        months = int(self._get_parameter_value("cae_share_call_max_months"))
         limit = self.date + relativedelta(months=months)
         for call in calls:
             if call.due_date < self.date or call.due_date > limit:
@@ -347,21 +341,109 @@ class CaeShareOperation(models.Model):
                 "cae_capital_paid_account_id",
             ]
         )
-        associate._check_can_promote(self.date)
+        memo = self.env.context.get("cae_register_memo")
+        if memo is None or associate.id not in memo["promoted"]:
+            # Within a batch, the path moves with the associate's first
+            # subscription only (as when registered one after another).
+            associate._check_can_promote(self.date)
+        if memo is not None:
+            memo["promoted"].add(associate.id)
+            self._memo_add_holding(associate, self.quantity, self.amount, initial)
 
-    def _do_subscription(self, register):
-        associate = self.associate_id
-        self.env["cae.share.line"].create(
-            self._prepare_line_vals(associate, self.quantity, self.amount, 0.0)
+    def _initial_calls(self):
+        """The calls of the schedule paid at subscription."""
+        self.ensure_one()
+        return self.call_ids.filtered(lambda c: c.due_date <= self.date)
+
+    def _initial_payment_due(self):
+        """What is paid at subscription (its release, when not zero)."""
+        self.ensure_one()
+        return sum(self._initial_calls().mapped("amount"))
+
+    def _validate_subscriptions(self, register):
+        """Check and register the draft subscriptions ``self``, in register
+        order, as one batch.
+
+        The register ends exactly as if they were registered one after
+        another (numbers: each subscription, then the payment made at
+        subscription; associate numbers in the same order; each one
+        checked against the holdings the ones before it leave), but what
+        is read is read once for the batch (:meth:`_register_memo`) and
+        what is written is written together: ledger lines and payments in
+        one ``create`` each, the numbers in one update of the register,
+        the notes in one insert, the entries created and posted with those
+        of the whole validation (:meth:`_post_pending_moves`).
+        """
+        subscriptions = self.with_context(cae_register_memo=self._register_memo())
+        for subscription in subscriptions:
+            subscription._check_can_validate()
+        subscriptions._register_subscriptions(register)
+
+    def _register_subscriptions(self, register):
+        """Register the checked subscriptions ``self`` (register order)."""
+        initial_calls = {sub: sub._initial_calls() for sub in self}
+        initial = {
+            sub: sum(calls.mapped("amount")) for sub, calls in initial_calls.items()
+        }
+        number = register._take_numbers(
+            len(self) + len([a for a in initial.values() if a])
         )
-        associate._assign_number(register)
-        self._post_subscription_move()
-        initial_calls = self.call_ids.filtered(lambda c: c.due_date <= self.date)
-        self._call_lines(initial_calls, self.date)
-        initial = sum(initial_calls.mapped("amount"))
-        if initial:
-            self.create(self._prepare_initial_release_vals(initial)).action_validate()
-        associate._promote_entrepreneur(self.date)
+        release_numbers = {}
+        for sub in self:
+            sub.write({"number": number, "state": "done"})
+            number += 1
+            if initial[sub]:
+                release_numbers[sub] = number
+                number += 1
+        # In the order of their first subscription of the batch.
+        new_associates = self.associate_id.filtered(lambda a: not a.number)
+        associate_number = register._take_numbers(
+            len(new_associates), "next_associate_number"
+        )
+        for associate in new_associates:
+            associate.number = associate_number
+            associate_number += 1
+        paid = self.filtered(lambda sub: initial[sub])
+        releases = self.create(
+            [sub._prepare_initial_release_vals(initial[sub]) for sub in paid]
+        )
+        release_of = dict(zip(paid, releases, strict=True))
+        for sub, release in release_of.items():
+            release.write({"number": release_numbers[sub], "state": "done"})
+        line_vals = []
+        for sub in self:
+            line_vals.append(
+                sub._prepare_line_vals(sub.associate_id, sub.quantity, sub.amount, 0.0)
+            )
+            if sub in release_of:
+                release = release_of[sub]
+                line_vals.append(
+                    release._prepare_line_vals(
+                        release.associate_id, 0, 0.0, release.amount
+                    )
+                )
+        self.env["cae.share.line"].create(line_vals)
+        for (due_date, _state), calls in (
+            self.env["cae.share.call"]
+            .union(*initial_calls.values())
+            .grouped(lambda c: (c.subscription_id.date, c.state))
+            .items()
+        ):
+            if _state == "planned":
+                calls.write({"state": "called", "call_date": due_date})
+        # Entries in the order of one registration after another.
+        for sub in self:
+            sub._post_subscription_move()
+            if initial_calls[sub]:
+                sub._post_call_move(initial_calls[sub], sub.date)
+            if sub in release_of:
+                release_of[sub]._post_release_move()
+        (self | releases)._log_registered()
+        promoted = self.env["cae.associate"]
+        for sub in self:
+            if sub.associate_id not in promoted:
+                promoted |= sub.associate_id
+                sub.associate_id._promote_entrepreneur(sub.date)
 
     def _prepare_initial_release_vals(self, amount):
         return {

@@ -149,6 +149,25 @@ class CaeShareRegister(models.Model):
     def _next_number(self):
         return self._take("next_number")
 
+    def _take_numbers(self, count, column="next_number"):
+        """Take ``count`` numbers following each other (for a batch): the
+        first of them, in one query."""
+        self.ensure_one()
+        if not count:
+            return 0
+        self.env.cr.execute(
+            SQL(
+                "UPDATE cae_share_register SET %(col)s = %(col)s + %(count)s "
+                "WHERE id = %(id)s RETURNING %(col)s - %(count)s",
+                col=SQL.identifier(column),
+                count=count,
+                id=self.id,
+            )
+        )
+        number = self.env.cr.fetchone()[0]
+        self.invalidate_recordset([column])
+        return number
+
     def _next_associate_number(self):
         return self._take("next_associate_number")
 

@@ -27,3 +27,5 @@ from . import test_chart_accounts
 from . import test_assembly_journey
 from . import test_query_counts
 from . import test_portal_subscribe
+from . import test_batch_validation
+from . import test_share_batch

@@ -154,6 +154,7 @@ class CaeImportShare(models.AbstractModel):
 
     @api.model
     def _cae_import_finish(self, wizard, cache):
+        self._validate_pending(cache)
         if cache.get("restore_accounting"):
             wizard.company_id.cae_capital_accounting = True
 
@@ -186,6 +187,12 @@ class CaeImportShare(models.AbstractModel):
         vals = self._prepare_operation_vals(
             wizard, values, operation_type, associate, cache
         )
+        pending = cache.setdefault("pending", [])
+        batching = cache.get("batch") and operation_type == "subscription"
+        if not batching or (pending and pending[-1][0].date > vals["date"]):
+            # What follows may read the subscriptions waiting (a release),
+            # and a batch registers in date order, the file in number order.
+            self._validate_pending(cache)
         existing = cache["operations"].get(number)
         if existing:
             if self._same(existing, vals):
@@ -204,7 +211,7 @@ class CaeImportShare(models.AbstractModel):
                 ),
             )
         register = cache["register"]
-        expected = register.next_number
+        expected = register.next_number + sum(taken for _op, taken in pending)
         if number > expected and cache["failed"].issuperset(range(expected, number)):
             register.write({"next_number": number})
             expected = number
@@ -219,6 +226,12 @@ class CaeImportShare(models.AbstractModel):
                 _("register numbers that follow each other without gaps"),
             )
         operation = self.env["cae.share.operation"].create(vals)
+        if batching:
+            # Validated with the subscriptions that follow it, in one batch
+            # (the first pass only: a row that fails sends the file to the
+            # careful pass, one row after another).
+            pending.append((operation, 1 + bool(operation._initial_payment_due())))
+            return "created"
         try:
             operation.action_validate()
             if operation_type == "withdrawal" and values.get("reimbursed"):
@@ -229,6 +242,21 @@ class CaeImportShare(models.AbstractModel):
         for op in operation | operation.release_ids:
             cache["operations"][op.number] = op
         return "created"
+
+    @api.model
+    def _validate_pending(self, cache):
+        """Validate the subscriptions waiting, in one batch of the register
+        (``cae.share.operation._validate_subscriptions``)."""
+        pending = cache.get("pending")
+        if not pending:
+            return
+        operations = self.env["cae.share.operation"].union(
+            *(operation for operation, _taken in pending)
+        )
+        pending.clear()
+        operations.action_validate()
+        for op in operations | operations.release_ids:
+            cache["operations"][op.number] = op
 
     @api.model
     def _associate(self, reference, column, cache):

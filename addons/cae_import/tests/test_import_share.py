@@ -251,6 +251,39 @@ class TestImportShare(CaeImportCommon):
         _wizard, (errors, result) = self._import_associates()
         self.assertEqual(result["counts"]["skipped"], 4)
 
+    def test_subscriptions_in_one_batch(self):
+        """The payments at subscription left out, the three subscriptions
+        follow each other in the file and are registered in one batch:
+        the register comes out as with every row listed."""
+        self._import_associates()
+        rows = [OPERATIONS[0], OPERATIONS[2], OPERATIONS[4], *OPERATIONS[5:]]
+        wizard, (errors, result) = self._import_operations(rows)
+        self.assertEqual(errors, [])
+        Operation = self.env["cae.share.operation"]
+        numbers = Operation.search(
+            [("company_id", "=", self.company.id)], order="number"
+        ).mapped(
+            lambda o: (o.number, o.operation_type, o.associate_id.import_reference)
+        )
+        self.assertEqual(
+            numbers,
+            [
+                (1, "subscription", "AS-1"),
+                (2, "release", "AS-1"),
+                (3, "subscription", "AS-2"),
+                (4, "release", "AS-2"),
+                (5, "subscription", "AS-3"),
+                (6, "release", "AS-3"),
+                (7, "release", "AS-2"),
+                (8, "transfer", "AS-3"),
+                (9, "withdrawal", "AS-3"),
+            ],
+        )
+        register = self._register()
+        self.assertEqual(register.capital_subscribed, 1000.0)
+        self.assertEqual(register.capital_paid, 1000.0)
+        self.assertEqual(register.next_number, 10)
+
     def test_errors(self):
         self._import_associates()
         broken = [

@@ -38,16 +38,18 @@ class CaeShareOperation(models.Model):
             vals["salary_deduction_requested"] = True
         return vals
 
-    def _do_subscription(self, register):
-        res = super()._do_subscription(register)
-        associate = self.associate_id
-        if self.salary_deduction_requested and not associate.salary_deduction:
+    def _register_subscriptions(self, register):
+        res = super()._register_subscriptions(register)
+        for subscription in self.filtered("salary_deduction_requested"):
+            associate = subscription.associate_id
+            if associate.salary_deduction:
+                continue
             associate.salary_deduction = True
             associate.message_post(
                 body=self.env._(
                     "Pays the calls of subscription %(name)s by salary deduction, "
                     "as requested online.",
-                    name=self.name,
+                    name=subscription.name,
                 )
             )
         return res
