@@ -18,11 +18,12 @@
         # which the Factur-X XML needs.
         "l10n_fr_account_tax_unece",
     ],
-    "external_dependencies": {"python": ["factur-x"]},
+    "external_dependencies": {"python": ["factur-x", "python-stdnum"]},
     "data": [],
-    "demo": [],
+    "demo": ["demo/res_company_demo.xml"],
     "installable": True,
     "auto_install": True,
+    "post_init_hook": "post_init_hook",
     "development_status": "Beta",
     "maintainers": [],
 }

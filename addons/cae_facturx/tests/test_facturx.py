@@ -57,7 +57,8 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
                 "zip": "64100",
                 "city": "Bayonne",
                 "vat": COMPANY_VAT,
-                "siret": COMPANY_SIRET,
+                "siren": COMPANY_SIRET[:9],
+                "nic": COMPANY_SIRET[9:],
             }
         )
         user = new_test_user(

@@ -1,0 +1,99 @@
+# Copyright 2026 CAE suite contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Demo data only: what the Factur-X XML of the demo invoices needs.
+
+The customers of the French cooperatives' invoices and quotations get a
+country, a full address and, for organisations, a SIRET and a VAT number
+(made up from their id, with valid check digits) where the demo of
+cae_base and cae_sale left them out.
+"""
+
+from odoo import api, models
+
+from ..tools.french_ids import made_up_ids
+
+# (street, zip, city) for the customers without address, in turn.
+ADDRESSES = [
+    ("8 cours de l'Intendance", "33000", "Bordeaux"),
+    ("3 place de la Liberté", "40100", "Dax"),
+    ("15 rue Victor Hugo", "64100", "Bayonne"),
+    ("2 allées Marines", "64100", "Bayonne"),
+    ("21 rue Gambetta", "40000", "Mont-de-Marsan"),
+    ("5 quai Richelieu", "33000", "Bordeaux"),
+]
+# Words of a demo customer's name that say it is an organisation.
+ORGANISATION_WORDS = (
+    "sarl",
+    "sas",
+    "sa ",
+    "eurl",
+    "association",
+    "mairie",
+    "hôtel",
+    "atelier",
+    "studio",
+    "agence",
+    "cabinet",
+    "société",
+    "restaurant",
+    "librairie",
+    "commune",
+    "office",
+    "camping",
+    "galerie",
+    "domaine",
+    "château",
+    "ets",
+    "boutique",
+    "coop",
+    "lycée",
+    "école",
+    "centre",
+    "conseil",
+    "maison",
+)
+
+
+class CaeFacturxDemo(models.AbstractModel):
+    _name = "cae.facturx.demo"
+    _description = "Factur-X demo loader"
+
+    @api.model
+    def _load(self):
+        french = self.env.ref("base.fr")
+        companies = (
+            self.env["res.company"]
+            .search([])
+            .filtered(lambda company: company.country_id == french)
+        )
+        domain = [("company_id", "in", companies.ids)]
+        moves = self.env["account.move"].search(
+            [*domain, ("move_type", "in", ("out_invoice", "out_refund"))]
+        )
+        orders = self.env["sale.order"].search(domain)
+        partners = (moves.partner_id | orders.partner_id).commercial_partner_id
+        for index, partner in enumerate(partners.sorted("id")):
+            partner.write(self._customer_values(partner, index, french))
+
+    @api.model
+    def _customer_values(self, partner, index, french):
+        vals = {}
+        if not partner.country_id:
+            vals["country_id"] = french.id
+        if not partner.street:
+            street, zip_code, city = ADDRESSES[index % len(ADDRESSES)]
+            vals["street"] = street
+            if not partner.city:
+                vals.update(zip=zip_code, city=city)
+            elif not partner.zip:
+                vals["zip"] = zip_code
+        name = f"{partner.name.lower()} "
+        if (partner.is_company or any(w in name for w in ORGANISATION_WORDS)) and (
+            partner.country_id or french
+        ) == french:
+            siren, nic, vat = made_up_ids(partner.id)
+            if not partner.siren:
+                vals.update(siren=siren, nic=nic, is_company=True)
+            if not partner.vat:
+                vals["vat"] = vat
+        return vals
