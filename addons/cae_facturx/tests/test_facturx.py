@@ -265,7 +265,9 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
             )
             for tax in root.xpath(f"{SETTLEMENT}/ram:ApplicableTradeTax", namespaces=NS)
         )
-        self.assertEqual(breakdown, [(10.0, 150.0, 15.0, "S"), (20.0, 800.0, 160.0, "S")])
+        self.assertEqual(
+            breakdown, [(10.0, 150.0, 15.0, "S"), (20.0, 800.0, 160.0, "S")]
+        )
         self.assertEqual(
             (
                 self._amount(root, f"{SUMMATION}/ram:TaxBasisTotalAmount"),
@@ -360,8 +362,12 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
         root = self._xml_of(self._portal_pdf(self._posted_invoice(partner)).content)
         buyer = f"{AGREEMENT}/ram:BuyerTradeParty"
         self.assertEqual(self._text(root, f"{buyer}/ram:Name"), ["Particulier"])
-        self.assertFalse(root.xpath(f"{buyer}/ram:SpecifiedLegalOrganization", namespaces=NS))
-        self.assertFalse(root.xpath(f"{buyer}/ram:SpecifiedTaxRegistration", namespaces=NS))
+        self.assertFalse(
+            root.xpath(f"{buyer}/ram:SpecifiedLegalOrganization", namespaces=NS)
+        )
+        self.assertFalse(
+            root.xpath(f"{buyer}/ram:SpecifiedTaxRegistration", namespaces=NS)
+        )
         self.assertEqual(
             self._text(root, f"{buyer}/ram:PostalTradeAddress/ram:CountryID"), ["FR"]
         )
@@ -386,8 +392,11 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
         response = self._portal_pdf(draft)
         self.assertEqual(response.status_code, 200)
         self.assertIn("text/html", response.headers["Content-Type"])
-        self.assertIn("La facture Factur-X ne peut pas être produite", response.text)
-        self.assertIn("Le pays n&#39;est pas configuré sur le partenaire", response.text)
+        page = response.text
+        self.assertIn("La facture Factur-X ne peut pas être produite", page)
+        self.assertIn(
+            "Le pays n&#39;est pas configuré sur le partenaire", response.text
+        )
         self.assertEqual(self.env["ir.attachment"].search_count([]), attachments)
 
     # ------------------------------------------------------------------
