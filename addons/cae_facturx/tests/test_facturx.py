@@ -18,10 +18,12 @@ wkhtmltopdf is kept from fetching the assets from the test server, which is
 busy serving the report (``report.url``, as in cae_governance's tests).
 """
 
+from io import BytesIO
 from unittest.mock import patch
 
 from facturx import get_facturx_xml_from_pdf, xml_check_xsd
 from lxml import etree
+from pypdf import PdfReader
 
 from odoo import Command, tools
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -173,6 +175,12 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
         # Raises when the XML does not follow the XSD of the profile.
         self.assertTrue(xml_check_xsd(xml, flavor="factur-x", level="extended"))
         return etree.fromstring(xml)
+
+    def _embedded_xml_files(self, pdf):
+        return {
+            name: len(contents)
+            for name, contents in PdfReader(BytesIO(pdf)).attachments.items()
+        }
 
     def _text(self, root, path):
         return [node.text for node in root.xpath(path, namespaces=NS)]
@@ -345,6 +353,33 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
             (360.0, 72.0, 432.0),
         )
         self.assertEqual(invoice.amount_total, 432.0)
+
+    def test_sent_invoice_holds_one_xml(self):
+        """Sent from the back office, the PDF holds OCA's XML only, not a
+        second factur-x.xml from Odoo's account_edi_ubl_cii; printed again
+        from the portal, still one."""
+        move = self._posted_invoice()
+        with patch.dict(tools.config.options, {"test_enable": False}):
+            self.env["account.move.send"]._generate_and_send_invoices(
+                move, sending_methods={"manual"}
+            )
+        stored = move.invoice_pdf_report_id.raw
+        self.assertTrue(stored)
+        self.assertEqual(self._embedded_xml_files(stored), {"factur-x.xml": 1})
+        root = self._xml_of(stored)
+        self.assertEqual(
+            self._text(root, "//ram:GuidelineSpecifiedDocumentContextParameter/ram:ID"),
+            [EXTENDED],
+        )
+        self.assertEqual(
+            self._text(root, "//ram:TradingBusinessName"), ["Léa Photographie"]
+        )
+        pdf = self._portal_pdf(move).content
+        self.assertEqual(self._embedded_xml_files(pdf), {"factur-x.xml": 1})
+        self.assertEqual(
+            self._text(self._xml_of(pdf), "//ram:TradingBusinessName"),
+            ["Léa Photographie"],
+        )
 
     # ------------------------------------------------------------------
     # Bad data
