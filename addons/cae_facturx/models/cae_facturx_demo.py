@@ -21,6 +21,24 @@ ADDRESSES = [
     ("21 rue Gambetta", "40000", "Mont-de-Marsan"),
     ("5 quai Richelieu", "33000", "Bordeaux"),
 ]
+# Postcodes of the demo's towns, for the customers with a town and no zip.
+CITY_ZIPS = {
+    "Bègles": "33130",
+    "Bordeaux": "33000",
+    "Cadillac": "33410",
+    "Dax": "40100",
+    "Hagetmau": "40700",
+    "La Réole": "33190",
+    "Lacanau": "33680",
+    "Langon": "33210",
+    "Mont-de-Marsan": "40000",
+    "Rions": "33410",
+    "Saint-Sever": "40500",
+    "Talence": "33400",
+    "Bayonne": "64100",
+    "Biarritz": "64200",
+    "Anglet": "64600",
+}
 # Words of a demo customer's name that say it is an organisation.
 ORGANISATION_WORDS = (
     "sarl",
@@ -85,8 +103,8 @@ class CaeFacturxDemo(models.AbstractModel):
             vals["street"] = street
             if not partner.city:
                 vals.update(zip=zip_code, city=city)
-            elif not partner.zip:
-                vals["zip"] = zip_code
+        if not partner.zip and partner.city in CITY_ZIPS:
+            vals["zip"] = CITY_ZIPS[partner.city]
         name = f"{partner.name.lower()} "
         if (partner.is_company or any(w in name for w in ORGANISATION_WORDS)) and (
             partner.country_id or french

@@ -24,10 +24,11 @@ DEMO_CONTRACTS = {
     "entrepreneur_paul_lambert": (151.67, 0.0, 2800.0, 5400.0, (0.0, 0.0, 0.0)),
     "entrepreneur_margaux_vincent": (78.0, 15.00, 0.0, 2100.0, (0.0, 0.0, 0.0)),
 }
+# (name, street, zip, city): a full address, which Factur-X invoices need.
 DEMO_CUSTOMERS = (
-    "Mairie de Bègles",
-    "Librairie Mollat",
-    "Association Les Jardins de Garonne",
+    ("Mairie de Bègles", "77 rue Calixte Camelle", "33130", "Bègles"),
+    ("Librairie Mollat", "15 rue Vital-Carles", "33000", "Bordeaux"),
+    ("Association Les Jardins de Garonne", "4 quai de Brienne", "33800", "Bordeaux"),
 )
 
 
@@ -57,7 +58,18 @@ class CaePayrollDemo(models.AbstractModel):
         months = [first - relativedelta(months=n) for n in (3, 2, 1)]
         contracts, specs = self._create_demo_contracts(company, months[0])
         customers = self.env["res.partner"].create(
-            [{"name": name, "company_id": company.id} for name in DEMO_CUSTOMERS]
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "street": street,
+                    "zip": zip_code,
+                    "city": city,
+                    "country_id": company.country_id.id,
+                    "company_id": company.id,
+                }
+                for name, street, zip_code, city in DEMO_CUSTOMERS
+            ]
         )
         # A month of revenue ahead: the activities start with some treasury.
         self._create_demo_revenue(
