@@ -26,6 +26,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from odoo import Command, tools
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.cae_base.tests.common import CaeAccountingCommon
@@ -443,7 +444,8 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
     # A Belgian cooperative
     # ------------------------------------------------------------------
     def test_belgian_company(self):
-        """The Belgian cooperative of the demo keeps Odoo's PDF."""
+        """The Belgian cooperative of the demo keeps Odoo's PDF, without
+        Factur-X XML (its reform goes through Peppol)."""
         company = self.env.ref("cae_base.demo_company_belgium")
         self.assertEqual(company.xml_format_in_pdf_invoice, "none")
         invoice = self.env["account.move"].search(
@@ -465,3 +467,8 @@ class TestFacturx(CaeAccountingCommon, HttpCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertFalse(get_facturx_xml_from_pdf(pdf, check_xsd=False)[0])
+        # OCA's default, Factur-X for every company, fails on the Belgian
+        # taxes, which have no UNECE codes: a clear error, no PDF.
+        company.xml_format_in_pdf_invoice = "factur-x"
+        with self.assertRaisesText(UserError, "which is not a VAT tax"):
+            invoice.generate_facturx_xml()
