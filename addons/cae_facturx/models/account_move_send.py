@@ -26,7 +26,9 @@ class AccountMoveSend(models.AbstractModel):
     def _hook_invoice_document_after_pdf_report_render(self, invoice, invoice_data):
         pdf_values = invoice_data.get("pdf_attachment_values")
         before = pdf_values and pdf_values.get("raw")
-        super()._hook_invoice_document_after_pdf_report_render(invoice, invoice_data)
+        res = super()._hook_invoice_document_after_pdf_report_render(
+            invoice, invoice_data
+        )
         if (
             before
             and pdf_values["raw"] != before
@@ -34,3 +36,4 @@ class AccountMoveSend(models.AbstractModel):
             and get_facturx_xml_from_pdf(before, check_xsd=False)[0]
         ):
             pdf_values["raw"] = before
+        return res
