@@ -31,6 +31,7 @@ CITY_ZIPS = {
     "La Réole": "33190",
     "Lacanau": "33680",
     "Langon": "33210",
+    "Mérignac": "33700",
     "Mont-de-Marsan": "40000",
     "Rions": "33410",
     "Saint-Sever": "40500",

@@ -24,11 +24,33 @@ DEMO_CONTRACTS = {
     "entrepreneur_paul_lambert": (151.67, 0.0, 2800.0, 5400.0, (0.0, 0.0, 0.0)),
     "entrepreneur_margaux_vincent": (78.0, 15.00, 0.0, 2100.0, (0.0, 0.0, 0.0)),
 }
-# (name, street, zip, city): a full address, which Factur-X invoices need.
+# (name, street, zip, city, SIRET, VAT number): what Factur-X invoices
+# carry (made-up numbers with valid check digits).
 DEMO_CUSTOMERS = (
-    ("Mairie de Bègles", "77 rue Calixte Camelle", "33130", "Bègles"),
-    ("Librairie Mollat", "15 rue Vital-Carles", "33000", "Bordeaux"),
-    ("Association Les Jardins de Garonne", "4 quai de Brienne", "33800", "Bordeaux"),
+    (
+        "Mairie de Bègles",
+        "77 rue Calixte Camelle",
+        "33130",
+        "Bègles",
+        "99000001000019",
+        "FR13990000010",
+    ),
+    (
+        "Librairie Mollat",
+        "15 rue Vital-Carles",
+        "33000",
+        "Bordeaux",
+        "99000002800011",
+        "FR67990000028",
+    ),
+    (
+        "Association Les Jardins de Garonne",
+        "4 quai de Brienne",
+        "33800",
+        "Bordeaux",
+        "99000003600014",
+        "FR91990000036",
+    ),
 )
 
 
@@ -57,7 +79,8 @@ class CaePayrollDemo(models.AbstractModel):
         first = today.replace(day=1)
         months = [first - relativedelta(months=n) for n in (3, 2, 1)]
         contracts, specs = self._create_demo_contracts(company, months[0])
-        customers = self.env["res.partner"].create(
+        Partner = self.env["res.partner"]
+        customers = Partner.create(
             [
                 {
                     "name": name,
@@ -66,9 +89,12 @@ class CaePayrollDemo(models.AbstractModel):
                     "zip": zip_code,
                     "city": city,
                     "country_id": company.country_id.id,
+                    "vat": vat,
                     "company_id": company.id,
+                    # The SIRET field of Odoo's French localisation.
+                    **({"siret": siret} if "siret" in Partner._fields else {}),
                 }
-                for name, street, zip_code, city in DEMO_CUSTOMERS
+                for name, street, zip_code, city, siret, vat in DEMO_CUSTOMERS
             ]
         )
         # A month of revenue ahead: the activities start with some treasury.
