@@ -30,10 +30,33 @@ DEMO_CONTRACTS = {
     "entrepreneur_paul_lambert": (151.67, 0.0, 2800.0, 5400.0, (0.0, 0.0, 0.0)),
     "entrepreneur_margaux_vincent": (78.0, 15.00, 0.0, 2100.0, (0.0, 0.0, 0.0)),
 }
+# (name, street, zip, city, SIRET, VAT number): what Factur-X invoices
+# carry (made-up numbers with valid check digits).
 DEMO_CUSTOMERS = (
-    "Mairie de Bègles",
-    "Librairie Mollat",
-    "Association Les Jardins de Garonne",
+    (
+        "Mairie de Bègles",
+        "77 rue Calixte Camelle",
+        "33130",
+        "Bègles",
+        "99000001000019",
+        "FR13990000010",
+    ),
+    (
+        "Librairie Mollat",
+        "15 rue Vital-Carles",
+        "33000",
+        "Bordeaux",
+        "99000002800011",
+        "FR67990000028",
+    ),
+    (
+        "Association Les Jardins de Garonne",
+        "4 quai de Brienne",
+        "33800",
+        "Bordeaux",
+        "99000003600014",
+        "FR91990000036",
+    ),
 )
 
 
@@ -55,8 +78,23 @@ def load(env):
     first = today.replace(day=1)
     months = [first - relativedelta(months=n) for n in (3, 2, 1)]
     contracts, specs = create_demo_contracts(env, company, months[0])
-    customers = env["res.partner"].create(
-        [{"name": name, "company_id": company.id} for name in DEMO_CUSTOMERS]
+    Partner = env["res.partner"]
+    customers = Partner.create(
+        [
+            {
+                "name": name,
+                "is_company": True,
+                "street": street,
+                "zip": zip_code,
+                "city": city,
+                "country_id": company.country_id.id,
+                "vat": vat,
+                "company_id": company.id,
+                # The SIRET field of Odoo's French localisation.
+                **({"siret": siret} if "siret" in Partner._fields else {}),
+            }
+            for name, street, zip_code, city, siret, vat in DEMO_CUSTOMERS
+        ]
     )
     # A month of revenue ahead: the activities start with some treasury.
     create_demo_revenue(

@@ -1,0 +1,2 @@
+from . import test_facturx
+from . import test_french_ids
