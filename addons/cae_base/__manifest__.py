@@ -4,7 +4,7 @@
     "name": "CAE - Base",
     "summary": "Business and employment cooperatives: entrepreneurs, activities "
     "as analytic accounts, the entrepreneur path and its legal deadlines",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

@@ -4,7 +4,7 @@
     "name": "CAE - Youth service cooperatives and Flashcoops",
     "summary": "Youth service cooperatives (CJS) and Flashcoop projects hosted by "
     "the cooperative: participants, contracts, hours, result and its sharing",
-    "version": "18.0.1.1.2",
+    "version": "18.0.1.1.3",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

@@ -4,7 +4,7 @@
     "name": "CAE - Ballots for the youths' assemblies",
     "summary": "The youths of a CJS or Flashcoop vote with the one-person-one-vote "
     "ballots of the cooperative's general assemblies",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

@@ -4,7 +4,7 @@
     "name": "CAE - Governance",
     "summary": "Cooperative life: share capital, register of associates, "
     "share certificates, general assemblies with proxies, quorum and online votes",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

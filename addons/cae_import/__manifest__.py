@@ -4,7 +4,7 @@
     "name": "CAE - Import",
     "summary": "A cooperative moves in: import its entrepreneurs and their path, "
     "its activities' opening balances and its share register from CSV or XLSX",
-    "version": "18.0.1.1.1",
+    "version": "18.0.1.1.2",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

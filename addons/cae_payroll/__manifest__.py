@@ -5,7 +5,7 @@
     "summary": "Pay of the salaried entrepreneur (CESA), funded by their own "
     "activity: salary structure, salary budget, monthly batch, posting on the "
     "activity's analytic account",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

@@ -5,7 +5,7 @@
     "summary": "Associates who pay their shares by salary deduction: the "
     "monthly release is deducted on the CESA payslip and recorded in the "
     "share register when the payslip is confirmed",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

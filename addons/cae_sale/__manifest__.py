@@ -4,7 +4,7 @@
     "name": "CAE - Sales",
     "summary": "Entrepreneurs prepare the quotations of their own activity; "
     "the cooperative's accountants validate them",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",

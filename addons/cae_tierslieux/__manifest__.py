@@ -6,7 +6,7 @@
     "network: resources, bookings without double booking, prices, memberships "
     "and network passes, monthly billing between structures, trainings, "
     "events, occupancy, portal self-booking and calendar feeds",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.2.1",
     "category": "Cooperative",
     "author": "CAE suite contributors",
     "website": "https://github.com/cae-suite/cae-suite",
