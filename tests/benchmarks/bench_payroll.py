@@ -24,7 +24,14 @@ Run: ``CAE_BENCH_DB=cae_t_pay_bench setup/bench tests/benchmarks/bench_payroll.p
 """
 
 import time
-from datetime import date
+
+from pay_data import (
+    PERIOD,
+    cesa_contracts,
+    payroll_company,
+    payslip_run,
+    salaried_entrepreneurs,
+)
 
 from odoo import Command
 from odoo.tests.common import TransactionCase
@@ -32,7 +39,6 @@ from odoo.tests.common import TransactionCase
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 SIZES = (100, 1000)
-PERIOD = (date(2026, 3, 1), date(2026, 3, 31))
 
 
 class BenchPayroll(TransactionCase):
@@ -46,19 +52,10 @@ class BenchPayroll(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
-        cls.company = cls.env["res.company"].create(
-            {"name": "CAE Bench Paie", "country_id": cls.env.ref("base.fr").id}
-        )
-        cls.env["account.chart.template"].try_loading(
-            "fr", company=cls.company, install_demo=False
-        )
+        cls.company = payroll_company(cls.env, "CAE Bench Paie")
         cls.env = cls.env(
-            context=dict(
-                cls.env.context,
-                allowed_company_ids=[cls.company.id],
-            )
+            context=dict(cls.env.context, allowed_company_ids=[cls.company.id])
         )
-        cls.company._cae_payroll_setup()
         cls.plain_structure = cls._plain_structure()
         cls.results = []
 
@@ -161,112 +158,6 @@ class BenchPayroll(TransactionCase):
             }
         )
 
-    def _entrepreneurs(self, size):
-        """``size`` salaried entrepreneurs with funded activities."""
-        Entrepreneur = self.env["cae.entrepreneur"].with_company(self.company)
-        entrepreneurs = Entrepreneur.create(
-            [
-                {
-                    "name": f"Salarié {size}-{index:04d}",
-                    "company_id": self.company.id,
-                    "info_meeting_date": date(2024, 1, 10),
-                    "path_step_ids": [
-                        Command.create(
-                            {
-                                "stage": "candidate",
-                                "date_start": date(2024, 1, 10),
-                                "date_end": date(2024, 12, 31),
-                            }
-                        ),
-                        Command.create(
-                            {"stage": "cesa", "date_start": date(2025, 1, 1)}
-                        ),
-                    ],
-                }
-                for index in range(size)
-            ]
-        )
-        entrepreneurs._ensure_employee()
-        self._fund(entrepreneurs.activity_id)
-        self.company.cae_payroll_headcount = 20
-        return entrepreneurs
-
-    def _fund(self, activities):
-        """One bank entry giving each activity 10,000 € of cash."""
-        bank = self.env["account.journal"].search(
-            [("company_id", "=", self.company.id), ("type", "=", "bank")], limit=1
-        )
-        income = (
-            self.env["account.chart.template"].with_company(self.company).ref("pcg_706")
-        )
-        move = (
-            self.env["account.move"]
-            .with_company(self.company)
-            .create(
-                {
-                    "move_type": "entry",
-                    "journal_id": bank.id,
-                    "date": date(2026, 2, 15),
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "account_id": bank.default_account_id.id,
-                                "debit": 10000.0,
-                                "analytic_distribution": {
-                                    str(activity.analytic_account_id.id): 100
-                                },
-                            }
-                        )
-                        for activity in activities
-                    ]
-                    + [
-                        Command.create(
-                            {
-                                "account_id": income.id,
-                                "credit": 10000.0 * len(activities),
-                            }
-                        )
-                    ],
-                }
-            )
-        )
-        move.action_post()
-
-    def _contracts(self, entrepreneurs, cesa):
-        Contract = self.env["hr.contract"].with_company(self.company)
-        return Contract.create(
-            [
-                {
-                    "name": f"{'CESA' if cesa else 'Plain'} {e.name}",
-                    "employee_id": e.employee_id.id,
-                    "cae_is_cesa": cesa,
-                    "date_start": date(2025, 1, 1),
-                    # Plain contracts stay drafts: one running contract each.
-                    "state": "open" if cesa else "draft",
-                    "wage": 2000.0 + index,
-                    "struct_id": self.plain_structure.id if not cesa else False,
-                    "journal_id": self.company.cae_payroll_journal_id.id,
-                    "analytic_account_id": e.analytic_account_id.id,
-                }
-                for index, e in enumerate(entrepreneurs)
-            ]
-        )
-
-    def _run(self, name):
-        return (
-            self.env["hr.payslip.run"]
-            .with_company(self.company)
-            .create(
-                {
-                    "name": name,
-                    "date_start": PERIOD[0],
-                    "date_end": PERIOD[1],
-                    "company_id": self.company.id,
-                    "journal_id": self.company.cae_payroll_journal_id.id,
-                }
-            )
-        )
-
     # ------------------------------------------------------------------
     # Measures
     # ------------------------------------------------------------------
@@ -307,11 +198,13 @@ class BenchPayroll(TransactionCase):
         return payslips
 
     def _bench(self, size):
-        entrepreneurs = self._entrepreneurs(size)
-        self._contracts(entrepreneurs, cesa=True)
-        plain_contracts = self._contracts(entrepreneurs, cesa=False)
+        entrepreneurs = salaried_entrepreneurs(self.env, self.company, size)
+        cesa_contracts(self.env, self.company, entrepreneurs)
+        plain_contracts = cesa_contracts(
+            self.env, self.company, entrepreneurs, structure=self.plain_structure
+        )
 
-        cesa_run = self._run(f"CESA {size}")
+        cesa_run = payslip_run(self.env, self.company, f"CESA {size}")
         payslips, cesa_compute = self._measure(cesa_run._cae_generate_payslips)
         self.assertEqual(len(payslips), size)
         self.assertEqual(set(payslips.mapped("cae_funding_state")), {"funded"})
@@ -320,7 +213,7 @@ class BenchPayroll(TransactionCase):
         )
         self.assertEqual(len(payslips.move_id), size)
 
-        oca_run = self._run(f"OCA {size}")
+        oca_run = payslip_run(self.env, self.company, f"OCA {size}")
         oca_payslips, oca_compute = self._measure(
             lambda: self._oca_compute(oca_run, plain_contracts)
         )

@@ -32,7 +32,7 @@ from pathlib import Path
 import odoo
 from odoo.modules.registry import Registry
 from odoo.sql_db import close_db, db_connect
-from odoo.tools import config
+from odoo.tools import SQL, config
 
 SETUP = Path(__file__).resolve().parents[2] / "setup"
 if str(SETUP) not in sys.path:
@@ -40,17 +40,18 @@ if str(SETUP) not in sys.path:
 
 from loadtest import OdooServer  # noqa: E402
 
-__all__ = ["OdooServer", "db_env", "scratch_database", "wait_for_jobs"]
+__all__ = ["OdooServer", "db_env", "scratch_database", "wait_for_jobs", "wait_for_run"]
 
 
 @contextlib.contextmanager
-def scratch_database(source):
-    """A copy of ``source`` (``createdb -T``), dropped at the end.
+def scratch_database(source, suffix="_mw"):
+    """A copy of ``source`` (``createdb -T``) named ``source + suffix``,
+    dropped at the end.
 
     The pooled connections of this process to ``source`` are closed first:
     PostgreSQL copies a database nobody is connected to.
     """
-    target = f"{source}_mw"
+    target = f"{source}{suffix}"
     close_db(source)
     subprocess.run(["dropdb", "--if-exists", "--force", target], check=True)
     subprocess.run(["createdb", "-T", source, target], check=True)
@@ -99,4 +100,41 @@ def wait_for_jobs(db, uuids, timeout=900):
             return states, span
         if time.time() > deadline:
             raise TimeoutError(f"jobs still waiting after {timeout} s: {states}")
+        time.sleep(0.5)
+
+
+def wait_for_run(db, model, run_id, timeout=1800):
+    """Wait until the run (a ``cae.job.progress.mixin`` record) is no longer
+    running, and return its ``job_state``.
+
+    The run's jobs are enqueued by its button, its conclusion by its last
+    job: the run's state, not the jobs', says when it is finished. A job
+    failed for good (queue_job's ``failed``) ends the wait too.
+    """
+    table = model.replace(".", "_")
+    connection = db_connect(db)
+    deadline = time.time() + timeout
+    while True:
+        with connection.cursor() as cr:
+            cr.execute(
+                SQL(
+                    "SELECT job_state FROM %s WHERE id = %s",
+                    SQL.identifier(table),
+                    run_id,
+                )
+            )
+            (state,) = cr.fetchone()
+            # On a scratch database, the model's jobs are the run's.
+            cr.execute(
+                "SELECT count(*) FROM queue_job "
+                "WHERE state = 'failed' AND model_name = %s",
+                [model],
+            )
+            (failed,) = cr.fetchone()
+        if state in ("done", "failed"):
+            return state
+        if failed:
+            return f"{state}, {failed} job(s) failed"
+        if time.time() > deadline:
+            raise TimeoutError(f"{model} {run_id} still {state} after {timeout} s")
         time.sleep(0.5)
