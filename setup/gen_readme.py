@@ -5,12 +5,19 @@
 
 A small stand-in for OCA's ``oca-gen-addon-readme`` (not on PyPI): fragments
 are plain paragraphs and ``-`` lists, valid in both Markdown and
-reStructuredText. ``--check`` fails when a README.rst is out of date.
+reStructuredText; Markdown tables become RST list tables, and a paragraph
+ending with ":" before an indented block introduces it as a literal block.
+``--check`` fails when a README.rst is out of date or when docutils (which
+renders it in Odoo's Apps) reports a problem in it.
 """
 
 import ast
+import re
 import sys
 from pathlib import Path
+
+import docutils.core
+import docutils.utils
 
 ADDONS = Path(__file__).resolve().parent.parent / "addons"
 FRAGMENTS = [
@@ -24,6 +31,67 @@ FRAGMENTS = [
     ("CONTRIBUTORS", "Contributors"),
     ("CREDITS", "Other credits"),
 ]
+
+
+TABLE_ROW = re.compile(r"^\|(.*)\|\s*$")
+TABLE_RULE = re.compile(r"^\|[\s:|-]+\|\s*$")
+
+
+def _cells(line):
+    return [cell.strip() for cell in TABLE_ROW.match(line)[1].split("|")]
+
+
+def to_rst(markdown):
+    """The fragment's Markdown tables and indented blocks, in RST."""
+    lines, out, index = markdown.split("\n"), [], 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if TABLE_ROW.match(line) and TABLE_RULE.match(following):
+            rows = [_cells(line)]
+            index += 2
+            while index < len(lines) and TABLE_ROW.match(lines[index]):
+                rows.append(_cells(lines[index]))
+                index += 1
+            out += [".. list-table::", "   :header-rows: 1", ""]
+            for first, *others in rows:
+                out.append(f"   * - {first}".rstrip())
+                out += [f"     - {cell}".rstrip() for cell in others]
+            out.append("")
+            continue
+        after = lines[index + 2] if index + 2 < len(lines) else ""
+        if (
+            line.endswith(":")
+            and not line.endswith("::")
+            and not following.strip()
+            and after.startswith("    ")
+        ):
+            line += ":"
+        previous = out[-1] if out else ""
+        if line.startswith("- ") and previous.strip() and previous[0] not in "- ":
+            out.append("")  # RST wants a blank line before a list
+        out.append(line)
+        index += 1
+    return "\n".join(out)
+
+
+def rst_problems(text):
+    """docutils' warnings and errors on ``text``, as Odoo's Apps render it."""
+    stream = []
+
+    class Stream:
+        def write(self, message):
+            stream.append(message)
+
+    docutils.core.publish_doctree(
+        text,
+        settings_overrides={
+            "report_level": docutils.utils.Reporter.WARNING_LEVEL,
+            "warning_stream": Stream(),
+            "halt_level": docutils.utils.Reporter.SEVERE_LEVEL + 1,
+        },
+    )
+    return "".join(stream).strip()
 
 
 def render(addon):
@@ -48,7 +116,7 @@ def render(addon):
             continue
         if heading:
             parts += [heading, "=" * len(heading), ""]
-        parts += [path.read_text().strip(), ""]
+        parts += [to_rst(path.read_text().strip()), ""]
     parts += [
         "Authors",
         "=======",
@@ -65,15 +133,18 @@ def main():
     for addon in sorted(ADDONS.glob("*/__manifest__.py")):
         addon = addon.parent
         text = render(addon)
+        problems = rst_problems(text)
+        if problems:
+            stale.append(f"{addon.name}/README.rst renders with problems:\n{problems}")
         target = addon / "README.rst"
         if target.exists() and target.read_text() == text:
             continue
         if check:
-            stale.append(str(target))
+            stale.append(f"{target} (run setup/gen_readme.py)")
         else:
             target.write_text(text)
     if stale:
-        sys.exit("Out of date (run setup/gen_readme.py): " + ", ".join(stale))
+        sys.exit("\n".join(stale))
 
 
 if __name__ == "__main__":
