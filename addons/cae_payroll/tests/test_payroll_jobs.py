@@ -166,9 +166,9 @@ class TestPayrollJobs(CaePayrollCommon):
         PostgreSQL clears the children's ``parent_line_id`` of each deleted
         line, by an index rather than a scan of every payslip line."""
         self.assertTrue(
-            index_exists(self.env.cr, "hr_payslip_line_parent_line_id_index")
+            index_exists(self.env.cr, "hr_payslip_line__parent_line_id_index")
         )
         self.env.cr.execute(
-            "SELECT pg_get_indexdef('hr_payslip_line_parent_line_id_index'::regclass)"
+            "SELECT pg_get_indexdef('hr_payslip_line__parent_line_id_index'::regclass)"
         )
         self.assertIn("(parent_line_id)", self.env.cr.fetchone()[0])
