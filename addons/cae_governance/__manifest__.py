@@ -52,6 +52,7 @@
     "demo": [
         "demo/cae_share_class_demo.xml",
         "demo/cae_associate_demo.xml",
+        "demo/cae_share_batch_demo.xml",
         "demo/cae_assembly_demo.xml",
         "demo/res_users_demo.xml",
     ],
