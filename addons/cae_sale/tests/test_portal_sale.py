@@ -422,6 +422,8 @@ class TestPortalSale(CaeAccountingCommon, HttpCase):
         self.assertEqual(invoice.reversal_move_ids, refund)
         refund_page = self.url_open(f"/my/activity/invoice/{refund.id}").text
         self.assertIn("Avoir en brouillon", refund_page)
+        # Its breadcrumb says it is a draft (it has no name yet).
+        self.assertIn("<em>Facture en brouillon</em>", refund_page)
         self.assertIn("À valider", refund_page)
         # The accountant posts it: the invoice is settled by it.
         refund.with_user(self.accountant).action_post()
