@@ -7,15 +7,12 @@ How to use (see bench_multiworker.py)::
     with scratch_database(env.cr.dbname) as db:       # a copy, dropped after
         with db_env(db) as env:                         # seed it, committed
             seed(env)
-        with db_env(db) as env:                         # one process:
-            reference = run(env, in_process=True)       # jobs run inline,
-            env.cr.rollback()                           # nothing kept
         with OdooServer(db, workers=2, jobs=2):         # prefork + runner
             with db_env(db) as env:
-                uuids = enqueue(env)                    # committed: the
-            wait_for_jobs(db, uuids)                    # runner runs them
+                run = start(env)                        # committed: the
+            wait_for_run(db, run._name, run.id)         # runner runs it
         with db_env(db) as env:
-            assert collect(env) == reference
+            assert collect(env) == reference        # as in one process
 
 The server is a subprocess on a free localhost port (setup/loadtest.py's
 ``OdooServer``): Odoo's prefork server with ``workers`` HTTP workers, the
@@ -40,7 +37,7 @@ if str(SETUP) not in sys.path:
 
 from loadtest import OdooServer  # noqa: E402
 
-__all__ = ["OdooServer", "db_env", "scratch_database", "wait_for_jobs", "wait_for_run"]
+__all__ = ["OdooServer", "db_env", "scratch_database", "wait_for_run"]
 
 
 @contextlib.contextmanager
@@ -76,31 +73,6 @@ def db_env(db, context=None):
         config["test_enable"] = test_enable
     with registry.cursor() as cr:
         yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, dict(context or {}))
-
-
-def wait_for_jobs(db, uuids, timeout=900):
-    """Wait until the jobs ``uuids`` are done or failed; return
-    ``{state: count}`` and the seconds from the first start to the last end.
-    """
-    connection = db_connect(db)
-    deadline = time.time() + timeout
-    while True:
-        with connection.cursor() as cr:
-            cr.execute(
-                "SELECT state, count(*), min(date_started), max(date_done) "
-                "FROM queue_job WHERE uuid = ANY(%s) GROUP BY state",
-                [list(uuids)],
-            )
-            rows = cr.fetchall()
-        states = {state: count for state, count, _start, _end in rows}
-        if sum(states.get(s, 0) for s in ("done", "failed")) == len(uuids):
-            starts = [start for _s, _c, start, _e in rows if start]
-            ends = [end for _s, _c, _st, end in rows if end]
-            span = (max(ends) - min(starts)).total_seconds() if ends else 0.0
-            return states, span
-        if time.time() > deadline:
-            raise TimeoutError(f"jobs still waiting after {timeout} s: {states}")
-        time.sleep(0.5)
 
 
 def wait_for_run(db, model, run_id, timeout=1800):
