@@ -21,6 +21,7 @@ queue_job runner (``server_wide_modules`` web,queue_job) and the channels
 """
 
 import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -37,7 +38,7 @@ if str(SETUP) not in sys.path:
 
 from loadtest import OdooServer  # noqa: E402
 
-__all__ = ["OdooServer", "db_env", "scratch_database", "wait_for_run"]
+__all__ = ["CpuMeter", "OdooServer", "db_env", "scratch_database", "wait_for_run"]
 
 
 @contextlib.contextmanager
@@ -110,3 +111,36 @@ def wait_for_run(db, model, run_id, timeout=1800):
         if time.time() > deadline:
             raise TimeoutError(f"{model} {run_id} still {state} after {timeout} s")
         time.sleep(0.5)
+
+
+class CpuMeter:
+    """The machine's busy cores while a block runs, from ``/proc/stat``.
+
+    ``with CpuMeter() as cpu: ...`` then ``cpu.cores``: the mean number of
+    cores busy (every process: Odoo's workers, the runner, PostgreSQL) and
+    ``cpu.total``: the machine's cores. A run that keeps ``c`` cores busy
+    with one job cannot finish, with any number of jobs, in less than
+    ``c / total`` of its time: the bound of a ratio 2 jobs / 1 job.
+    """
+
+    total = os.cpu_count() or 1
+
+    @staticmethod
+    def _busy_and_all():
+        with open("/proc/stat") as stat:
+            ticks = [int(value) for value in stat.readline().split()[1:]]
+        # user nice system idle iowait irq softirq steal (guest counted in user)
+        idle = ticks[3] + ticks[4]
+        everything = sum(ticks[:8])
+        return everything - idle, everything
+
+    def __enter__(self):
+        self._start = self._busy_and_all()
+        self.cores = 0.0
+        return self
+
+    def __exit__(self, *_exc):
+        busy, everything = self._busy_and_all()
+        elapsed = everything - self._start[1]
+        if elapsed:
+            self.cores = self.total * (busy - self._start[0]) / elapsed
