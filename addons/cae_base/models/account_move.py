@@ -20,6 +20,17 @@ class AccountMove(models.Model):
         string="Entrepreneurs",
     )
 
+    @api.depends_context("uid")
+    def _compute_duplicated_ref_ids(self):
+        # The form's banner names the possible duplicates: one in an activity
+        # the user may not read would refuse him his own invoice's form. What
+        # a user may read differs: the value is cached per user.
+        res = super()._compute_duplicated_ref_ids()
+        readable = self.duplicated_ref_ids._filtered_access("read")
+        for move in self:
+            move.duplicated_ref_ids = move.duplicated_ref_ids & readable
+        return res
+
     def _post(self, soft=True):
         posted = super()._post(soft=soft)
         posted.line_ids._add_cae_activity_distribution()

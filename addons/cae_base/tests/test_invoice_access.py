@@ -39,6 +39,23 @@ class TestInvoiceAccess(CaeAccountingCommon):
         lines = self.env["account.move.line"].with_user(self.user).search([])
         self.assertEqual(lines.move_id, self.alice_invoice)
 
+    def test_duplicate_in_another_activity(self):
+        """The form warns of a duplicate only among documents the user reads."""
+        twin = self._invoice(self.bob.activity_id, partner=self.customer)
+        form_spec = {
+            "name": {},
+            "duplicated_ref_ids": {"fields": {"display_name": {}}},
+        }
+        [values] = self.alice_invoice.with_user(self.user).web_read(form_spec)
+        self.assertEqual(values["duplicated_ref_ids"], [])
+        mine = self._invoice(self.alice.activity_id)
+        self.alice_invoice.invalidate_recordset(["duplicated_ref_ids"])
+        [values] = self.alice_invoice.with_user(self.user).web_read(form_spec)
+        self.assertEqual([dup["id"] for dup in values["duplicated_ref_ids"]], mine.ids)
+        # The accountant, who reads every activity's documents, sees both.
+        accountant_view = self.alice_invoice.with_user(self.accountant)
+        self.assertEqual(accountant_view.duplicated_ref_ids, twin | mine)
+
     def test_customers_of_the_activity(self):
         """The activity's customers are tagged; others' are invisible."""
         self.assertEqual(self.customer.cae_activity_ids, self.alice.activity_id)
