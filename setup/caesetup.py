@@ -793,6 +793,12 @@ def main(argv=None):
     load.add_argument(
         "--max-requests", type=int, default=20000, help="requests per run at most"
     )
+    load.add_argument(
+        "--think",
+        default="1,3",
+        help="each user's pause between two requests, MIN,MAX seconds "
+        "(1,3: a stress test; 5,15: a person reading the page)",
+    )
     load.set_defaults(func=cmd_load)
 
     test = sub.add_parser("test", help="fresh test database, then pytest")

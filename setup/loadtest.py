@@ -138,6 +138,7 @@ def run_once(db, args, python, workers):
             CAE_LOAD_MAX_REQUESTS=str(args.max_requests),
             CAE_LOAD_PORTAL_USERS=str(args.portal_users),
             CAE_LOAD_OFFICE_USERS=str(args.office_users),
+            CAE_LOAD_THINK=args.think,
         )
         started = time.time()
         subprocess.run(
@@ -170,7 +171,18 @@ def run_once(db, args, python, workers):
         elapsed = time.time() - started
     with open(f"{prefix}_stats.csv", newline="") as stats:
         rows = list(csv.DictReader(stats))
-    return rows, server.request_log(), elapsed
+    with open(f"{prefix}_failures.csv", newline="") as failures:
+        failed = list(csv.DictReader(failures))
+    return rows, failed, server.request_log(), elapsed
+
+
+def print_failures(failed):
+    """What each error was, as locust recorded it."""
+    if not failed:
+        return
+    print("\nerrors (locust's failures)")
+    for row in failed:
+        print(f"{row['Occurrences']:>6}  {row['Name'][:52]:<52} {row['Error'][:120]}")
 
 
 def print_stats(workers, rows, log_rows):
@@ -211,11 +223,12 @@ def main(db, args, python):
     for workers in (int(w) for w in args.workers.split(",")):
         caesetup.say(
             f"Load test: {args.portal_users} portal and {args.office_users} office "
-            f"users, {workers} workers, {args.duration} s or "
+            f"users pausing {args.think} s, {workers} workers, {args.duration} s or "
             f"{args.max_requests} requests at most"
         )
-        rows, log_rows, _elapsed = run_once(db, args, python, workers)
+        rows, failed, log_rows, _elapsed = run_once(db, args, python, workers)
         print_stats(workers, rows, log_rows)
+        print_failures(failed)
         results[workers] = next(r for r in rows if r["Name"] == "Aggregated")
     print("\nSummary (all requests)")
     print(f"{'workers':>7} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>6}")

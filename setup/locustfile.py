@@ -36,7 +36,9 @@ OFFICE_LOGINS = ("claire", "sophie", "admin", "thomas", "julien")
 CSRF = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
 ASSEMBLY = re.compile(r'href="/my/assemblies/(\d+)"')
 VOTE_FIELD = re.compile(r'name="(vote_\d+_\d+)"')
-FIELD = re.compile(r'<field name="([a-z_0-9]+)"')
+FIELD = re.compile(r'<field name="([a-z_0-9]+)"([^>]*)>')
+HIDDEN = re.compile(r'\b(column_)?invisible="(True|1)"')
+THINK = tuple(float(s) for s in os.environ.get("CAE_LOAD_THINK", "1,3").split(","))
 # (model, domain) of the back-office lists.
 LISTS = (
     ("cae.entrepreneur", []),
@@ -102,7 +104,7 @@ def _login_quietly(user, path, data=None, json=None):
 
 class PortalUser(HttpUser):
     fixed_count = PORTAL_USERS
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
 
     def on_start(self):
         number = (next(_portal_numbers) - 1) % 50 + 1
@@ -162,7 +164,7 @@ class PortalUser(HttpUser):
         with self.client.get(url, name=name, catch_response=True) as response:
             if response.status_code >= 400:
                 response.failure(f"HTTP {response.status_code}")
-            elif "/web/login" in response.url:
+            elif "/web/login" in (response.url or ""):
                 response.failure("logged out")
             else:
                 response.success()
@@ -171,7 +173,7 @@ class PortalUser(HttpUser):
 
 class OfficeUser(HttpUser):
     fixed_count = OFFICE_USERS
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
 
     def on_start(self):
         login = OFFICE_LOGINS[next(_office_numbers) % len(OFFICE_LOGINS)]
@@ -238,17 +240,24 @@ class OfficeUser(HttpUser):
             fields = result["models"][model]["fields"]
             specs = []
             for kind in ("list", "form"):
-                names = set(FIELD.findall(result["views"][kind]["arch"])) & set(fields)
+                tags = FIELD.findall(result["views"][kind]["arch"])
+                names = {name for name, _attrs in tags} & set(fields)
+                shown = {name for name, attrs in tags if not HIDDEN.search(attrs)}
                 specs.append(
-                    {
-                        name: {"fields": {"display_name": {}}}
-                        if fields[name]["type"] in ("many2one", "one2many", "many2many")
-                        else {}
-                        for name in names
-                    }
+                    {name: self._spec(fields[name], name in shown) for name in names}
                 )
             self.views[model] = specs
         return self.views[model]
+
+    @staticmethod
+    def _spec(field, shown):
+        """What the web client reads of a field: a many2one's name; the
+        names of a shown x2many (tags, buttons), the ids of a hidden one."""
+        if field["type"] == "many2one" or (
+            shown and field["type"] in ("one2many", "many2many")
+        ):
+            return {"fields": {"display_name": {}}}
+        return {}
 
     @task
     def list_and_form(self):
