@@ -799,6 +799,12 @@ def main(argv=None):
         help="each user's pause between two requests, MIN,MAX seconds "
         "(1,3: a stress test; 5,15: a person reading the page)",
     )
+    load.add_argument(
+        "--steady",
+        action="store_true",
+        help="count the requests only once every user has logged in (the "
+        "logins' password hashing, at the start, left out)",
+    )
     load.set_defaults(func=cmd_load)
 
     test = sub.add_parser("test", help="fresh test database, then pytest")

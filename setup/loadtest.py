@@ -162,6 +162,7 @@ def run_once(db, args, python, workers):
                 "--csv",
                 str(prefix),
                 "--only-summary",
+                *(["--reset-stats"] if args.steady else []),
                 "--loglevel",
                 "WARNING",
             ],
@@ -225,6 +226,7 @@ def main(db, args, python):
             f"Load test: {args.portal_users} portal and {args.office_users} office "
             f"users pausing {args.think} s, {workers} workers, {args.duration} s or "
             f"{args.max_requests} requests at most"
+            + (", counted once all are logged in" if args.steady else "")
         )
         rows, failed, log_rows, _elapsed = run_once(db, args, python, workers)
         print_stats(workers, rows, log_rows)
