@@ -17,6 +17,14 @@ registry.category("web_tour.tours").add("cae_tl_network_booking_tour", {
             trigger: ".o_cae_tl_guest:contains('Test network')",
         },
         {
+            // The current week may have no free slot left (a Friday evening, a
+            // week-end): next week always has some.
+            content: "Go to next week",
+            trigger: "a.o_cae_tl_next_week",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
             content: "Take the first free slot",
             trigger: ".o_cae_tl_slots button.o_cae_tl_slot",
             run: "click",
