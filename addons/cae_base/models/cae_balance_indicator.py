@@ -16,6 +16,7 @@ from ..tools.indicator_grid import (
     IndicatorDef,
     IndicatorGrid,
     PrefixError,
+    amount_rounder,
     code_matches,
     parse_prefixes,
 )
@@ -481,6 +482,12 @@ class CaeBalanceIndicator(models.Model):
         return grid, wanted, (account_ids, leaf_codes, positions)
 
     @api.model
+    def _amount_rounder(self, company):
+        """``round_(amount)`` in the company's currency (its rounding read
+        once, not once per amount as ``currency.round`` does)."""
+        return amount_rounder(company.currency_id.rounding)
+
+    @api.model
     def _compute_values(
         self, company, analytic_accounts, date_from=None, date_to=None, codes=None
     ):
@@ -499,10 +506,10 @@ class CaeBalanceIndicator(models.Model):
         sums = defaultdict(dict)
         for analytic_id, code, _month, amount in rows:
             sums[analytic_id][code] = amount or 0.0
-        round_ = company.currency_id.round
+        round_ = self._amount_rounder(company)
         return {
             analytic_id: {
-                code: round_(amount) + 0.0
+                code: round_(amount)
                 for code, amount in grid.evaluate(sums[analytic_id], wanted).items()
             }
             for analytic_id in analytic_accounts.ids
@@ -542,10 +549,10 @@ class CaeBalanceIndicator(models.Model):
             )
             for analytic_id, key, _month, amount in rows:
                 sums[analytic_id][key] = amount or 0.0
-        round_ = company.currency_id.round
+        round_ = self._amount_rounder(company)
         return {
             analytic_id: {
-                key: round_(sums[analytic_id].get(key, 0.0)) + 0.0 for key in selections
+                key: round_(sums[analytic_id].get(key, 0.0)) for key in selections
             }
             for analytic_id in analytic_accounts.ids
         }
@@ -581,7 +588,7 @@ class CaeBalanceIndicator(models.Model):
         by_month = defaultdict(lambda: defaultdict(dict))
         for analytic_id, code, month, amount in rows:
             by_month[analytic_id][month][code] = amount or 0.0
-        round_ = company.currency_id.round
+        round_ = self._amount_rounder(company)
         result = {}
         for analytic_id in analytic_accounts.ids:
             sums = by_month[analytic_id]
@@ -595,9 +602,7 @@ class CaeBalanceIndicator(models.Model):
                     running[code] += leaf_sums.get(code, 0.0)
                     leaf_sums[code] = running[code]
                 values = grid.evaluate(leaf_sums, wanted)
-                series.append(
-                    (month, {code: round_(v) + 0.0 for code, v in values.items()})
-                )
+                series.append((month, {code: round_(v) for code, v in values.items()}))
             result[analytic_id] = series
         return result
 

@@ -1,7 +1,10 @@
 # Copyright 2026 CAE suite contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import doctest
+import random
 import unittest
+
+from odoo.tools import float_round
 
 from odoo.addons.cae_base.tools import indicator_grid
 from odoo.addons.cae_base.tools.indicator_grid import (
@@ -9,6 +12,7 @@ from odoo.addons.cae_base.tools.indicator_grid import (
     IndicatorDef,
     IndicatorGrid,
     PrefixError,
+    amount_rounder,
     parse_prefixes,
 )
 
@@ -20,6 +24,29 @@ class TestIndicatorGrid(unittest.TestCase):
         result = doctest.testmod(indicator_grid)
         self.assertGreater(result.attempted, 0)
         self.assertEqual(result.failed, 0)
+
+    def test_amount_rounder_is_float_round(self):
+        """The grid's rounding gives Odoo's figures, ties and ulps included
+        (2.675 is 2.67499999999999982236431605997495353221893310546875)."""
+        draw = random.Random(16)
+        amounts = [draw.uniform(-1e7, 1e7) for _i in range(20000)]
+        amounts += [
+            sign * (units + fraction)
+            for units in range(0, 100000, 97)
+            for fraction in (0.005, 0.015, 0.675, 0.125, 0.0049999, 0.5, 0.025)
+            for sign in (1, -1)
+        ]
+        for rounding in (0.01, 0.05, 0.001, 1.0, 5.0):
+            round_ = amount_rounder(rounding)
+            wrong = [
+                amount
+                for amount in amounts
+                if round_(amount) != float_round(amount, precision_rounding=rounding)
+            ]
+            with self.subTest(rounding=rounding):
+                self.assertEqual(wrong, [])
+        self.assertEqual(amount_rounder(0.01)(-0.0), 0.0)
+        self.assertEqual(str(amount_rounder(0.01)(-0.001)), "0.0")
 
     def test_bad_prefixes(self):
         for text in ("", " , ", "-421", "42;43", "4 2", "42,-"):

@@ -22,8 +22,11 @@ those starting with 421 or 425. Sums add other indicators of the grid, in
 dependency order (cycles are refused by :func:`check_acyclic`).
 """
 
+import math
 import re
 from collections import namedtuple
+
+from odoo.tools.float_utils import float_invert
 
 IndicatorDef = namedtuple(
     "IndicatorDef",
@@ -103,6 +106,38 @@ def check_acyclic(operands_by_code):
     for code in operands_by_code:
         visit(code)
     return order
+
+
+def amount_rounder(rounding):
+    """``round_(amount)``: ``float_round(amount, precision_rounding=rounding)``
+    (HALF-UP), the same figures, ``0.0`` for no amount.
+
+    The same arithmetic as Odoo's ``float_round`` with its checks done once:
+    a grid rounds every indicator of every activity (10,000 activities make
+    over 100,000 amounts), where ``float_round`` costs four times as much.
+
+    >>> round_ = amount_rounder(0.01)
+    >>> round_(2.675), round_(-2.675), round_(0.004999), round_(None)
+    (2.68, -2.68, 0.0, 0.0)
+    >>> amount_rounder(5.0)(12.5)
+    15.0
+    """
+    if rounding < 1:
+        # As float_round: a small rounding is inverted, the amount multiplied.
+        factor = float_invert(rounding)
+        scale, unscale = factor.__rmul__, factor.__rtruediv__
+    else:
+        scale, unscale = rounding.__rtruediv__, rounding.__rmul__
+
+    def round_(amount):
+        if not amount:
+            return 0.0
+        normalized = scale(amount)
+        # float_round's epsilon: tips 2.6749999999999998 (2.675) up.
+        epsilon = 2 ** (math.log2(abs(normalized)) - 50)
+        return unscale(round(normalized + math.copysign(epsilon, normalized)))
+
+    return round_
 
 
 class IndicatorGrid:
