@@ -12,19 +12,21 @@ as plain ``account.move`` records through Odoo, in one ``create`` and one
 
 Target (issue 16): 1,000 subscriptions in 30 s at most, 10 queries each.
 
-Measured on 2026-12-04 (2 cores shared with other test runs, load about 6:
-the times are pessimistic, the queries exact):
+Measured on 2026-12-04 on a quiet 2-core machine (database ld_bench):
 
-- one by one (before): 100 in 67 s, 77.7 queries each; 1,000 in 399 s,
-  77.9 queries each;
-- in one batch (after): 100 in 25.6 s, 16.9 queries each; 1,000 in 181 s,
-  17.0 queries each;
-- the same entries as plain account.move: 23.4 (100) and 26.6 (1,000)
-  queries per subscription, 28 to 34 s for 100, 242 to 279 s for 1,000.
+- one by one (before): 77.7 to 77.9 queries each (100 in 67 s and 1,000
+  in 399 s, on a machine shared with other runs);
+- in one batch (after): 100 in 4.84 s, 16.9 queries each; 1,000 in
+  54.1 s, 17.0 queries each;
+- the same entries as plain account.move, same run: 100 in 4.56 s, 13.4
+  queries each; 1,000 in 43.4 s, 16.6 queries each. Ours / Odoo: 1.06
+  (100) and 1.25 (1,000) in time, 1.26 and 1.02 in queries.
 
-Most of what is left is Odoo's posting
-of each of the three entries (sequence number, balance check, one update
-per entry); fewer queries would need fewer entries per subscription.
+What is left is Odoo's own creation and posting of three entries per
+subscription (sequence number, balance check, analytic and tax syncs): it
+alone is above the target of 10 queries and 30 s for 1,000. Meeting it
+would need fewer entries per subscription, a change of the register's
+accounting (each release links its own entry), not of its speed.
 
 Run with ``CAE_BENCH_DB=<db> setup/bench tests/benchmarks/bench_share_scale.py``.
 """
