@@ -18,6 +18,44 @@ class AccountMoveLine(models.Model):
         {"reconciled", "amount_residual", "amount_residual_currency"}
     )
 
+    @api.model
+    def _cae_misc_line_vals(
+        self, journal, name, account, debit=0.0, credit=0.0, **extra
+    ):
+        """Values of a line of a miscellaneous entry of ``journal``, in its
+        company's currency, without product nor tax.
+
+        They hold what Odoo would precompute for such a line (currency,
+        balance, display type, quantity, no tax...): the ORM then skips 15
+        computations per line, a fifth of the time of an entry of thousands
+        of lines (the contribution run) or of thousands of entries (the
+        share register). ``extra``: further values (``partner_id``,
+        ``analytic_distribution``).
+        """
+        company = journal.company_id
+        return {
+            "company_id": company.id,
+            "company_currency_id": company.currency_id.id,
+            "currency_id": company.currency_id.id,
+            "journal_id": journal.id,
+            "display_type": "product",
+            "partner_id": False,
+            "product_uom_id": False,
+            "quantity": 1.0,
+            "price_unit": 0.0,
+            "sequence": 100,
+            "tax_ids": [],
+            "tax_line_id": False,
+            "tax_group_id": False,
+            "name": name,
+            "account_id": account.id,
+            "debit": debit,
+            "credit": credit,
+            "balance": debit - credit,
+            "amount_currency": debit - credit,
+            **extra,
+        }
+
     @api.depends("move_id.cae_activity_id")
     def _compute_analytic_distribution(self):
         return super()._compute_analytic_distribution()

@@ -623,41 +623,21 @@ class CaeContributionRun(models.Model):
         income = company.cae_contribution_income_account_id
         transfer = company.cae_contribution_transfer_account_id
         cooperative = company.cae_cooperative_activity_id.analytic_account_id
-        currency = company.currency_id
         journal = company.cae_contribution_journal_id
-        total = currency.round(sum(lines.mapped("amount")))
+        total = company.currency_id.round(sum(lines.mapped("amount")))
         commands = []
-        # The values Odoo would compute for a line of a miscellaneous entry
-        # without product, partner nor tax: given, they spare the ORM its
-        # 15 precomputations per line (an entry of 10,000 activities).
-        computed = {
-            "company_id": company.id,
-            "company_currency_id": currency.id,
-            "currency_id": currency.id,
-            "journal_id": journal.id,
-            "display_type": "product",
-            "partner_id": False,
-            "product_uom_id": False,
-            "quantity": 1.0,
-            "price_unit": 0.0,
-            "sequence": 100,
-            "tax_ids": [],
-            "tax_line_id": False,
-            "tax_group_id": False,
-        }
+        MoveLine = self.env["account.move.line"]
 
         def line(label, account, analytic, debit=0.0, credit=0.0):
             return Command.create(
-                {
-                    **computed,
-                    "name": label,
-                    "account_id": account.id,
-                    "debit": debit,
-                    "credit": credit,
-                    "balance": debit - credit,
-                    "amount_currency": debit - credit,
-                    "analytic_distribution": {str(analytic.id): 100},
-                }
+                MoveLine._cae_misc_line_vals(
+                    journal,
+                    label,
+                    account,
+                    debit=debit,
+                    credit=credit,
+                    analytic_distribution={str(analytic.id): 100},
+                )
             )
 
         for contribution in lines:

@@ -109,22 +109,25 @@ class CaeShareOperation(models.Model):
     def _prepare_move_vals(self, label, lines, date=None):
         self.ensure_one()
         partner = self.partner_id
+        journal = self._capital_journal()
+        MoveLine = self.env["account.move.line"]
         return {
             "move_type": "entry",
-            "journal_id": self._capital_journal().id,
+            "journal_id": journal.id,
             "company_id": self.company_id.id,
             "date": date or self.date,
             "ref": label,
             "cae_share_operation_id": self.id,
             "line_ids": [
                 Command.create(
-                    {
-                        "account_id": account.id,
-                        "name": label,
-                        "debit": debit,
-                        "credit": credit,
-                        "partner_id": partner.id if with_partner else False,
-                    }
+                    MoveLine._cae_misc_line_vals(
+                        journal,
+                        label,
+                        account,
+                        debit=debit,
+                        credit=credit,
+                        partner_id=partner.id if with_partner else False,
+                    )
                 )
                 for account, debit, credit, with_partner in lines
                 if debit or credit
