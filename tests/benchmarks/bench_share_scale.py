@@ -16,14 +16,15 @@ Measured on 2026-12-04 on a quiet 2-core machine (database ld_bench):
 
 - one by one (before): 77.7 to 77.9 queries each (100 in 67 s and 1,000
   in 399 s, on a machine shared with other runs);
-- in one batch (after), five runs: 100 in 4.2 to 5.2 s, 16.9 queries
-  each; 1,000 in 54 to 69 s, 17.0 queries each;
+- in one batch (after), four runs: 100 in 4.2 to 5.2 s, 16.9 queries
+  each; 1,000 in 54 to 69 s, 17.0 queries each (121 s in a fifth run
+  where the machine was slower: Odoo's baseline too rose to 63 s);
 - the same entries as plain account.move, same runs: 100 in 3.6 to 5.3 s,
   13.4 queries each; 1,000 in 43 to 48 s, 16.6 queries each. Ours / Odoo:
-  1.0 to 1.2 (100) and 1.25 to 1.45 (1,000) in time, 1.26 and 1.02 in
-  queries. Ours grows faster than Odoo's from 100 to 1,000: the profile
-  shows Odoo's create and post of the 3,000 entries only, the reason is
-  not found yet.
+  1.0 to 1.2 (100) and 1.25 to 1.45 (1,000; 1.93 in the slow run) in
+  time, 1.26 and 1.02 in queries. Ours grows faster than Odoo's from 100
+  to 1,000: the profile shows Odoo's create and post of the 3,000 entries
+  only, the reason is not found yet.
 
 What is left is Odoo's own creation and posting of three entries per
 subscription (sequence number, balance check, analytic and tax syncs): it
